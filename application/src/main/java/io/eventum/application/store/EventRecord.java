@@ -1,0 +1,85 @@
+package io.eventum.application.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One serialized event, as handed to {@link EventStore#append}. Stores keep every field exactly;
+ * the timestamp at microsecond precision.
+ *
+ * @param aggregateId the aggregate (originator) id
+ * @param version the version the event brings its aggregate to; at least 1
+ * @param type the stable type name the codec registered for the event class
+ * @param payload the event's own fields as UTF-8 JSON (an object); the id, version and
+ *     timestamp are not repeated inside it
+ * @param metadata string key-value pairs stored with the event (correlation ids and the like);
+ *     empty, never null
+ * @param timestamp when the event happened
+ */
+public record EventRecord(UUID aggregateId, long version, String type, byte[] payload,
+                          Map<String, String> metadata, Instant timestamp) {
+
+    /**
+     * Checks every field, so that a bad record fails where it is made, before any store sees it.
+     *
+     * @throws IllegalArgumentException if a field is missing or the version is below 1; the message
+     *     names the aggregate id, version and type
+     */
+    public EventRecord {
+        if (aggregateId == null) {
+            throw new IllegalArgumentException("event record has no aggregate id (version " + version + ", type " + type + ")");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " has version " + version
+                    + " (type " + type + "): versions start at 1");
+        }
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version + " has no type name");
+        }
+        if (payload == null) {
+            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version
+                    + " (type " + type + ") has no payload");
+        }
+        if (timestamp == null) {
+            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version
+                    + " (type " + type + ") has no timestamp");
+        }
+        metadata = metadata == null || metadata.isEmpty() ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** The payload as a JSON string. */
+    public String payloadJson() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** The same event with the global position a store assigned to it. */
+    public StoredEvent at(long position) {
+        return new StoredEvent(position, aggregateId, version, type, payload, metadata, timestamp);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventRecord that
+                && version == that.version
+                && aggregateId.equals(that.aggregateId)
+                && type.equals(that.type)
+                && Arrays.equals(payload, that.payload)
+                && metadata.equals(that.metadata)
+                && timestamp.equals(that.timestamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(aggregateId, version, type, Arrays.hashCode(payload), metadata, timestamp);
+    }
+
+    @Override
+    public String toString() {
+        return "EventRecord[" + aggregateId + " v" + version + " " + type + " " + payloadJson()
+                + (metadata.isEmpty() ? "" : " " + metadata) + " at " + timestamp + "]";
+    }
+}

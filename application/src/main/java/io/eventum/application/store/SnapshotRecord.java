@@ -1,0 +1,67 @@
+package io.eventum.application.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An aggregate's serialized state at one version, as a {@link SnapshotStore} keeps it.
+ *
+ * @param aggregateId the aggregate id
+ * @param version the version of the state; at least 1
+ * @param type the stable type name of the state, which may carry its schema version
+ * @param state the state as UTF-8 JSON
+ * @param timestamp when the snapshot was taken
+ */
+public record SnapshotRecord(UUID aggregateId, long version, String type, byte[] state, Instant timestamp) {
+
+    /**
+     * Checks every field.
+     *
+     * @throws IllegalArgumentException if a field is missing or the version is below 1
+     */
+    public SnapshotRecord {
+        if (aggregateId == null) {
+            throw new IllegalArgumentException("snapshot has no aggregate id (version " + version + ", type " + type + ")");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " has version " + version + ": versions start at 1");
+        }
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no type name");
+        }
+        if (state == null) {
+            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no state");
+        }
+        if (timestamp == null) {
+            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no timestamp");
+        }
+    }
+
+    /** The state as a JSON string. */
+    public String stateJson() {
+        return new String(state, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SnapshotRecord that
+                && version == that.version
+                && aggregateId.equals(that.aggregateId)
+                && type.equals(that.type)
+                && Arrays.equals(state, that.state)
+                && timestamp.equals(that.timestamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(aggregateId, version, type, Arrays.hashCode(state), timestamp);
+    }
+
+    @Override
+    public String toString() {
+        return "SnapshotRecord[" + aggregateId + " v" + version + " " + type + " " + stateJson() + " at " + timestamp + "]";
+    }
+}

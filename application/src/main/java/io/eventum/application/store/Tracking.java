@@ -1,0 +1,28 @@
+package io.eventum.application.store;
+
+/**
+ * A follower's record that it has processed the event at one global position. Appended together
+ * with what the follower wrote in reaction (new events, or nothing), it makes processing
+ * exactly-once: a second append of the same follower and position fails with
+ * {@link TrackingConflictException} and stores nothing.
+ *
+ * @param follower the follower's stable name, such as a projection or process application name
+ * @param position the global position of the event processed; at least 1
+ */
+public record Tracking(String follower, long position) {
+
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException if the follower name is blank or the position below 1
+     */
+    public Tracking {
+        if (follower == null || follower.isBlank()) {
+            throw new IllegalArgumentException("tracking needs a follower name (position " + position + ")");
+        }
+        if (position < 1) {
+            throw new IllegalArgumentException("follower " + follower + " tracks position " + position
+                    + ": positions start at 1");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The in-memory event and snapshot store: the JVM is its engine. */
+package io.eventum.store.inmemory;
