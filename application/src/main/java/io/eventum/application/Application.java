@@ -1,6 +1,8 @@
 package io.eventum.application;
 
-import io.eventum.application.jackson.JacksonEventCodec;
+import io.eventum.application.codec.EventCodec;
+import io.eventum.application.codec.EventTypeRegistry;
+import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.application.store.EventStore;
 import io.eventum.domain.AggregateRoot;
 import io.eventum.domain.DomainEvent;

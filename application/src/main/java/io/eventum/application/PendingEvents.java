@@ -1,5 +1,6 @@
 package io.eventum.application;
 
+import io.eventum.application.codec.EventCodec;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.Tracking;

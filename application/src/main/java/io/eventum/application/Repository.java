@@ -1,5 +1,8 @@
 package io.eventum.application;
 
+import io.eventum.application.codec.EventCodec;
+import io.eventum.application.codec.EventDecodingException;
+import io.eventum.application.codec.EventEncodingException;
 import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.StoredEvent;

@@ -1,6 +1,7 @@
-package io.eventum.application.jackson;
+package io.eventum.application.codec.jackson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.eventum.application.EventCodec;
-import io.eventum.application.EventDecodingException;
-import io.eventum.application.EventEncodingException;
-import io.eventum.application.EventTypeRegistry;
+import io.eventum.application.codec.EventCodec;
+import io.eventum.application.codec.EventDecodingException;
+import io.eventum.application.codec.EventEncodingException;
+import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.StoredEvent;
 import io.eventum.domain.DomainEvent;
@@ -57,7 +58,8 @@ public final class JacksonEventCodec implements EventCodec {
     public JacksonEventCodec(EventTypeRegistry registry, ObjectMapper mapper) {
         this.registry = Objects.requireNonNull(registry, "registry");
         ObjectMapper configured = mapper.copy();
-        configured.setAnnotationIntrospector(new EventHeaderIntrospector());
+        configured.setAnnotationIntrospector(AnnotationIntrospector.pair(new EventHeaderIntrospector(),
+                configured.getSerializationConfig().getAnnotationIntrospector()));
         registry.types().forEach((name, type) -> {
             readersByName.put(name, configured.readerFor(type));
             writersByClass.put(type, new Binding(name, configured.writerFor(type)));

@@ -1,4 +1,4 @@
-package io.eventum.application;
+package io.eventum.application.codec;
 
 import java.util.UUID;
 

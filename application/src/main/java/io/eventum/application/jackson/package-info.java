@@ -1,5 +1,0 @@
-/**
- * The Jackson implementation of {@link io.eventum.application.EventCodec}: the only package of
- * the application module that depends on Jackson.
- */
-package io.eventum.application.jackson;
