@@ -5,7 +5,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Eventum's rules, checked against the main code of every module on this module's classpath. */
+/**
+ * Eventum's rules, checked against the main code of every module on this module's classpath. Each
+ * {@code @ArchTest} field is an assertion: ArchUnit throws an AssertionError listing every
+ * violating dependency.
+ */
 @AnalyzeClasses(packages = "io.eventum", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

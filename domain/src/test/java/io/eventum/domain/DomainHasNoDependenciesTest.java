@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
  * The domain module depends on nothing but the JDK. This fails the build if a dependency creeps
- * into its main code (the pom may only hold test-scoped dependencies).
+ * into its main code (the pom may only hold test-scoped dependencies). {@code check} asserts the
+ * rule: it throws an AssertionError naming each offending dependency.
  */
 class DomainHasNoDependenciesTest {
 
