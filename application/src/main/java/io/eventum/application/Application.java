@@ -1,9 +1,9 @@
 package io.eventum.application;
 
-import io.eventum.application.codec.EventCodec;
 import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.application.store.EventStore;
+import io.eventum.application.store.SnapshotStore;
 import io.eventum.domain.AggregateRoot;
 import io.eventum.domain.DomainEvent;
 import io.eventum.domain.Mutator;
@@ -30,23 +30,49 @@ import java.util.Objects;
 public class Application implements AutoCloseable {
 
     private final EventStore store;
-    private final EventCodec codec;
+    private final SnapshotStore snapshotStore;
+    private final JacksonEventCodec codec;
+    private final SnapshotPolicies snapshotPolicies = new SnapshotPolicies();
 
-    /** An application over {@code store}, serializing the registry's event types with Jackson. */
-    protected Application(EventStore store, EventTypeRegistry eventTypes) {
-        this(store, new JacksonEventCodec(eventTypes));
+    /**
+     * An application over {@code store}, serializing the registry's types with Jackson. If the store
+     * is also a {@link SnapshotStore} (every Eventum store is), snapshots are kept there.
+     */
+    protected Application(EventStore store, EventTypeRegistry types) {
+        this(store, store instanceof SnapshotStore snapshots ? snapshots : null, new JacksonEventCodec(types));
     }
 
-    /** An application over {@code store} with a codec of the caller's choosing. */
-    protected Application(EventStore store, EventCodec codec) {
+    /**
+     * An application over an event store and a separate snapshot store (or {@code null} for none),
+     * with a Jackson codec of the caller's configuration.
+     */
+    protected Application(EventStore store, SnapshotStore snapshotStore, JacksonEventCodec codec) {
         this.store = Objects.requireNonNull(store, "store");
+        this.snapshotStore = snapshotStore;
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
-    /** A repository for one aggregate type, over this application's store and codec. */
+    /** A repository for one aggregate type, without snapshots. */
     protected final <A extends AggregateRoot<A, E>, E extends DomainEvent> Repository<A, E> repository(
             Class<E> eventType, Mutator<A, E> mutator) {
-        return new Repository<>(store, codec, eventType, mutator);
+        return new Repository<>(store, codec, eventType, mutator, null, null, null, snapshotPolicies);
+    }
+
+    /**
+     * A repository for one aggregate type that loads from snapshots and takes them as
+     * {@code snapshotting} says, automatically after saves through this application or any of its
+     * repositories.
+     *
+     * @throws IllegalStateException if this application has no snapshot store, or snapshots of the
+     *     aggregate class are already configured
+     */
+    protected final <A extends AggregateRoot<A, E>, E extends DomainEvent> Repository<A, E> repository(
+            Class<E> eventType, Mutator<A, E> mutator, Snapshotting<A, ?> snapshotting) {
+        if (snapshotStore == null) {
+            throw new IllegalStateException("cannot snapshot " + snapshotting.aggregateClass().getName()
+                    + ": this application was given no SnapshotStore");
+        }
+        return new Repository<>(store, codec, eventType, mutator, snapshotStore, codec, snapshotting, snapshotPolicies);
     }
 
     /**
@@ -57,7 +83,7 @@ public class Application implements AutoCloseable {
      *     of them first; nothing was stored and every aggregate keeps its pending events
      */
     public void save(AggregateRoot<?, ?>... aggregates) {
-        PendingEvents.save(store, codec, null, aggregates);
+        snapshotPolicies.afterSave(PendingEvents.save(store, codec, null, aggregates));
     }
 
     /** The event store this application writes to. */
@@ -65,8 +91,8 @@ public class Application implements AutoCloseable {
         return store;
     }
 
-    /** The codec this application serializes events with. */
-    public EventCodec codec() {
+    /** The codec this application serializes events and snapshots with. */
+    public JacksonEventCodec codec() {
         return codec;
     }
 

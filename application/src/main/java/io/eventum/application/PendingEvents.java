@@ -20,38 +20,47 @@ final class PendingEvents {
     }
 
     /**
+     * One aggregate whose pending events a save stored.
+     *
+     * @param aggregate the aggregate, now at its saved version
+     * @param versionBefore its version before the saved events
+     */
+    record Saved(AggregateRoot<?, ?> aggregate, long versionBefore) {
+    }
+
+    /**
      * Encodes every pending event of {@code aggregates} (each aggregate once, in argument order),
      * appends them in one batch with {@code tracking}, and only then marks them saved. If the
      * append fails, every aggregate keeps its pending events.
      *
-     * @return the positions of the appended events; empty if nothing was pending and no tracking given
+     * @return the aggregates that had pending events, with their versions before the save
      */
-    static List<Long> save(EventStore store, EventCodec codec, Tracking tracking, AggregateRoot<?, ?>... aggregates) {
+    static List<Saved> save(EventStore store, EventCodec codec, Tracking tracking, AggregateRoot<?, ?>... aggregates) {
         Set<AggregateRoot<?, ?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<AggregateRoot<?, ?>> saving = new ArrayList<>(aggregates.length);
+        List<Saved> saving = new ArrayList<>(aggregates.length);
         List<Integer> counts = new ArrayList<>(aggregates.length);
         List<EventRecord> records = new ArrayList<>();
         for (AggregateRoot<?, ?> aggregate : aggregates) {
             if (aggregate == null) {
                 throw new IllegalArgumentException("cannot save a null aggregate");
             }
-            if (!distinct.add(aggregate)) {
+            List<? extends DomainEvent> pending = aggregate.pendingEvents();
+            if (pending.isEmpty() || !distinct.add(aggregate)) {
                 continue;
             }
-            List<? extends DomainEvent> pending = aggregate.pendingEvents();
             for (DomainEvent event : pending) {
                 records.add(codec.encode(event));
             }
-            saving.add(aggregate);
+            saving.add(new Saved(aggregate, aggregate.version() - pending.size()));
             counts.add(pending.size());
         }
         if (records.isEmpty() && tracking == null) {
             return List.of();
         }
-        List<Long> positions = store.append(records, tracking);
+        store.append(records, tracking);
         for (int i = 0; i < saving.size(); i++) {
-            saving.get(i).markSaved(counts.get(i));
+            saving.get(i).aggregate().markSaved(counts.get(i));
         }
-        return positions;
+        return saving;
     }
 }

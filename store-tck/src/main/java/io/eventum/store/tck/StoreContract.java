@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link ConcurrencyContract}: racing writers and a reader tailing by position;</li>
  *   <li>{@link TrackingContract}: exactly-once tracking records for followers;</li>
  *   <li>{@link SnapshotContract}: storing and finding snapshots;</li>
+ *   <li>{@link RepositoryContract}: repositories loading from snapshots plus later events;</li>
+ *   <li>{@link SchemaEvolutionContract}: events and snapshots written at schema version 1 read at 3;</li>
  *   <li>{@link BadInputContract}: bad input fails fast and writes nothing.</li>
  * </ul>
  *
@@ -105,6 +107,32 @@ public abstract class StoreContract<S extends EventStore & SnapshotStore> {
 
     @Nested
     class Snapshots extends SnapshotContract {
+        @Override
+        SnapshotStore snapshots() {
+            return store;
+        }
+    }
+
+    @Nested
+    class LoadingThroughRepositories extends RepositoryContract {
+        @Override
+        EventStore store() {
+            return store;
+        }
+
+        @Override
+        SnapshotStore snapshots() {
+            return store;
+        }
+    }
+
+    @Nested
+    class EvolvingSchemas extends SchemaEvolutionContract {
+        @Override
+        EventStore store() {
+            return store;
+        }
+
         @Override
         SnapshotStore snapshots() {
             return store;
