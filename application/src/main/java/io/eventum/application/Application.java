@@ -4,6 +4,7 @@ import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.SnapshotStore;
+import io.eventum.application.store.Tracking;
 import io.eventum.domain.AggregateRoot;
 import io.eventum.domain.DomainEvent;
 import io.eventum.domain.Mutator;
@@ -83,7 +84,12 @@ public class Application implements AutoCloseable {
      *     of them first; nothing was stored and every aggregate keeps its pending events
      */
     public void save(AggregateRoot<?, ?>... aggregates) {
-        snapshotPolicies.afterSave(PendingEvents.save(store, codec, null, aggregates));
+        save(null, aggregates);
+    }
+
+    /** Saves with a follower's tracking record in the same atomic append; for process applications. */
+    final void save(Tracking tracking, AggregateRoot<?, ?>... aggregates) {
+        snapshotPolicies.afterSave(PendingEvents.save(store, codec, tracking, aggregates));
     }
 
     /** The event store this application writes to. */

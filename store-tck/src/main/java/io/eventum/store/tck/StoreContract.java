@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link SnapshotContract}: storing and finding snapshots;</li>
  *   <li>{@link RepositoryContract}: repositories loading from snapshots plus later events;</li>
  *   <li>{@link SchemaEvolutionContract}: events and snapshots written at schema version 1 read at 3;</li>
+ *   <li>{@link FollowingContract}: the notification log, projections and process applications;</li>
  *   <li>{@link BadInputContract}: bad input fails fast and writes nothing.</li>
  * </ul>
  *
@@ -135,6 +136,14 @@ public abstract class StoreContract<S extends EventStore & SnapshotStore> {
 
         @Override
         SnapshotStore snapshots() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Following extends FollowingContract {
+        @Override
+        EventStore store() {
             return store;
         }
     }

@@ -1,0 +1,57 @@
+package io.eventum.application.notification;
+
+import io.eventum.application.store.EventStore;
+import io.eventum.application.store.GlobalQuery;
+import io.eventum.application.store.StoredEvent;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** The {@link NotificationLog} of an event store in this process: a thin layer over its global read. */
+public final class LocalNotificationLog implements NotificationLog {
+
+    /** The section size used unless another is given. */
+    public static final int DEFAULT_SECTION_SIZE = 100;
+
+    private final EventStore store;
+    private final int sectionSize;
+
+    /** The log of {@code store} in sections of {@value #DEFAULT_SECTION_SIZE}. */
+    public LocalNotificationLog(EventStore store) {
+        this(store, DEFAULT_SECTION_SIZE);
+    }
+
+    /**
+     * The log of {@code store} in sections of {@code sectionSize} positions.
+     *
+     * @throws IllegalArgumentException if {@code sectionSize} is below 1
+     */
+    public LocalNotificationLog(EventStore store, int sectionSize) {
+        this.store = Objects.requireNonNull(store, "store");
+        if (sectionSize < 1) {
+            throw new IllegalArgumentException("section size must be at least 1, was " + sectionSize);
+        }
+        this.sectionSize = sectionSize;
+    }
+
+    @Override
+    public List<StoredEvent> select(long afterPosition, int limit, Set<String> types) {
+        return store.readAll(GlobalQuery.after(afterPosition, limit).ofTypes(types));
+    }
+
+    @Override
+    public Section section(String sectionId) {
+        SectionId range = SectionId.parse(sectionId);
+        long size = range.last() - range.first() + 1;
+        List<StoredEvent> items = store.readAll(GlobalQuery.after(range.first() - 1, (int) Math.min(size, Integer.MAX_VALUE))
+                .upTo(range.last()));
+        String next = store.lastPosition() > range.last() ? range.next().toString() : null;
+        return new Section(range.toString(), items, next);
+    }
+
+    @Override
+    public int sectionSize() {
+        return sectionSize;
+    }
+}

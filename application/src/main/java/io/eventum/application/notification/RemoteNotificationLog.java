@@ -1,0 +1,62 @@
+package io.eventum.application.notification;
+
+import io.eventum.application.store.StoredEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A {@link NotificationLog} read through sections only, as a reader in another process reads one:
+ * {@code fetch} gets a section by id (over HTTP, say, with the JSON of
+ * {@code io.eventum.application.codec.jackson.JacksonSectionFormat}); this class follows the
+ * sections and their next links to answer {@link #select}.
+ */
+public final class RemoteNotificationLog implements NotificationLog {
+
+    private final Function<String, Section> fetch;
+    private final int sectionSize;
+
+    /**
+     * @param fetch returns the section with the given id; its failures propagate
+     * @param sectionSize the section size the serving log uses
+     */
+    public RemoteNotificationLog(Function<String, Section> fetch, int sectionSize) {
+        this.fetch = Objects.requireNonNull(fetch, "fetch");
+        if (sectionSize < 1) {
+            throw new IllegalArgumentException("section size must be at least 1, was " + sectionSize);
+        }
+        this.sectionSize = sectionSize;
+    }
+
+    @Override
+    public List<StoredEvent> select(long afterPosition, int limit, Set<String> types) {
+        if (afterPosition < 0 || limit < 1) {
+            throw new IllegalArgumentException("cannot select " + limit + " events after position " + afterPosition);
+        }
+        List<StoredEvent> selected = new ArrayList<>();
+        String id = SectionId.containing(afterPosition + 1, sectionSize).toString();
+        while (id != null && selected.size() < limit) {
+            Section section = fetch.apply(id);
+            for (StoredEvent event : section.items()) {
+                if (event.position() > afterPosition && (types.isEmpty() || types.contains(event.type())) && selected.size() < limit) {
+                    selected.add(event);
+                }
+            }
+            id = section.nextId();
+        }
+        return selected;
+    }
+
+    @Override
+    public Section section(String sectionId) {
+        return fetch.apply(sectionId);
+    }
+
+    @Override
+    public int sectionSize() {
+        return sectionSize;
+    }
+}

@@ -1,0 +1,49 @@
+package io.eventum.store.tck;
+
+import io.eventum.application.ProcessApplication;
+import io.eventum.application.Repository;
+import io.eventum.application.codec.EventTypeRegistry;
+import io.eventum.application.store.EventStore;
+import io.eventum.domain.AggregateRoot;
+import io.eventum.domain.DomainEvent;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The contract's process application: it follows tallies and keeps one ledger per tally, whose
+ * balance must end equal to the tally's total. It can be told to crash at random in its policy.
+ */
+final class LedgerProcess extends ProcessApplication {
+
+    static final EventTypeRegistry TYPES = EventTypeRegistry.builder()
+            .register("Ledger.Opened", Ledger.Opened.class)
+            .register("Ledger.Entered", Ledger.Entered.class)
+            .build();
+
+    final Repository<Ledger, Ledger.Event> ledgers = repository(Ledger.Event.class, Ledger.MUTATOR);
+    private final Random random;
+    private final double crashRate;
+
+    LedgerProcess(String name, EventStore store, Random random, double crashRate) {
+        super(name, store, TYPES);
+        this.random = random;
+        this.crashRate = crashRate;
+    }
+
+    @Override
+    protected Collection<? extends AggregateRoot<?, ?>> policy(DomainEvent event) {
+        if (random.nextDouble() < crashRate) {
+            throw new IllegalStateException("simulated crash in the policy");
+        }
+        if (!(event instanceof Tally.Added added)) {
+            return List.of();
+        }
+        UUID ledgerId = Ledger.idFor(name(), added.originatorId());
+        Ledger ledger = ledgers.contains(ledgerId) ? ledgers.get(ledgerId) : Ledger.open(name(), added.originatorId());
+        ledger.enter(added.amount());
+        return List.of(ledger);
+    }
+}
