@@ -173,6 +173,37 @@ abstract class FollowingContract {
         });
     }
 
+    @Test
+    void a_read_model_whose_runner_is_stopped_and_failed_at_random_points_ends_exactly_as_a_fresh_rebuild() throws Exception {
+        // given a view that fails at random, and writers adding tallies meanwhile
+        Random random = new Random(42);
+        TotalsView view = new TotalsView();
+        view.failOn(tracking -> random.nextDouble() < 0.03);
+        Thread writer = new Thread(() -> saveTallies(5, 15), "tally-writer");
+        writer.start();
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        // when its runner is stopped or fails at random points and is restarted, 30 times over
+        for (int restart = 0; restart < 30 || writer.isAlive(); restart++) {
+            assertThat(System.nanoTime()).as("stop-and-restart finished in time").isLessThan(deadline);
+            try (ProjectionRunner runner = runner(view)) {
+                runner.start();
+                runner.awaitPosition(Math.min(view.trackedPosition() + 1 + random.nextInt(10), lastTallyPosition()), Duration.ofSeconds(5));
+            }
+        }
+        writer.join(BOUND.toMillis());
+        view.failOn(tracking -> false);
+        TotalsView rebuilt = new TotalsView();
+        try (ProjectionRunner finishing = runner(view); ProjectionRunner rebuilding = runner(rebuilt)) {
+            finishing.start();
+            rebuilding.start();
+            assertThat(finishing.awaitPosition(lastTallyPosition(), BOUND)).isTrue();
+            assertThat(rebuilding.awaitPosition(lastTallyPosition(), BOUND)).isTrue();
+        }
+        // then: each event applied once (the view rejects a repeat), none lost
+        assertThat(view.totals()).hasSize(5).isEqualTo(rebuilt.totals());
+        assertThat(view.totals().values()).containsOnly(120L);
+    }
+
     private long lastTallyPosition() {
         Set<String> tallyTypes = RepositoryContract.TYPES.storedNamesOf(List.of("Tally.Opened", "Tally.Added", "Tally.Closed"));
         long last = 0;

@@ -1,0 +1,41 @@
+package io.eventum.examples.dogschool;
+
+import io.eventum.application.notification.LocalNotificationLog;
+import io.eventum.application.projection.ProjectionRunner;
+import io.eventum.store.inmemory.InMemoryEventStore;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The dog school end to end: a snapshot policy, and a projection following the school's events.
+ * The README shows the lines between the tags.
+ */
+public final class DogSchoolExample {
+
+    private DogSchoolExample() {
+    }
+
+    /** Registers Fido, teaches tricks, and returns what the projection counted. */
+    static int run() throws InterruptedException {
+        InMemoryEventStore store = new InMemoryEventStore();
+        try (DogSchool school = new DogSchool(store, 100)) {
+            TrickCounts counts = new TrickCounts();
+            // tag::projection-run[]
+            try (var runner = ProjectionRunner.builder(new LocalNotificationLog(store), school.codec(), counts)
+                    .followingTypesOf(DogSchool.TYPES).build()) {
+                runner.start();                                   // catches up, then follows new events
+                UUID fido = school.registerDog("Fido");
+                school.addTricks(fido, "roll over", "play dead");
+                runner.awaitPosition(store.lastPosition(), Duration.ofSeconds(5));
+                return counts.tricksOf(fido);                     // 2
+            }
+            // end::projection-run[]
+        }
+    }
+
+    /** Prints how many tricks the projection counted for Fido. */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println("Fido knows " + run() + " tricks, says the projection");
+    }
+}
