@@ -2,19 +2,21 @@ package io.eventum.application.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One serialized event, as handed to {@link EventStore#append}. Stores keep every field exactly;
- * the timestamp at microsecond precision.
+ * One serialized event, as handed to {@link EventStore#append}. Stores keep every field exactly,
+ * the payload as an equal JSON object (a store with a JSON column type may reorder its keys or
+ * change its whitespace), and the timestamp at microsecond precision: the constructor truncates it.
  *
  * @param aggregateId the aggregate (originator) id
  * @param version the version the event brings its aggregate to; at least 1
  * @param type the stable type name the codec registered for the event class
- * @param payload the event's own fields as UTF-8 JSON (an object); the id, version and
+ * @param payload the event's own fields as one UTF-8 JSON object; the id, version and
  *     timestamp are not repeated inside it
  * @param metadata string key-value pairs stored with the event (correlation ids and the like);
  *     empty, never null
@@ -26,8 +28,8 @@ public record EventRecord(UUID aggregateId, long version, String type, byte[] pa
     /**
      * Checks every field, so that a bad record fails where it is made, before any store sees it.
      *
-     * @throws IllegalArgumentException if a field is missing or the version is below 1; the message
-     *     names the aggregate id, version and type
+     * @throws IllegalArgumentException if a field is missing, the version is below 1, or the payload
+     *     is not a JSON object; the message names the aggregate id, version and type
      */
     public EventRecord {
         if (aggregateId == null) {
@@ -48,7 +50,13 @@ public record EventRecord(UUID aggregateId, long version, String type, byte[] pa
             throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version
                     + " (type " + type + ") has no timestamp");
         }
+        String problem = JsonSyntax.problemWithObject(payload);
+        if (problem != null) {
+            throw new IllegalArgumentException("the payload of the event record for aggregate " + aggregateId + " version " + version
+                    + " (type " + type + ") is not a JSON object: " + problem);
+        }
         metadata = metadata == null || metadata.isEmpty() ? Map.of() : Map.copyOf(metadata);
+        timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The payload as a JSON string. */

@@ -16,14 +16,17 @@ import java.util.function.Consumer;
  *   <li><b>Optimistic concurrency.</b> If any event's (aggregate id, version) is already stored,
  *       the whole append fails with {@link ConcurrencyConflictException} and stores nothing,
  *       however earlier batches were split. The store stays usable afterwards.</li>
- *   <li><b>Order.</b> Reads by aggregate return events in version order, exactly as written
- *       (timestamps at microsecond precision).</li>
+ *   <li><b>Order.</b> Reads by aggregate return events in version order, exactly as written:
+ *       every field equal, the payload an equal JSON object (a JSON column may reorder keys or
+ *       whitespace), timestamps at microsecond precision.</li>
  *   <li><b>Global position.</b> Every stored event gets a unique position, increasing in commit
  *       order: a reader that has read up to position p never later sees a new event at a position
  *       at or below p, even under concurrent writers. Positions may have gaps.</li>
  *   <li><b>Exactly-once tracking.</b> An append may carry a {@link Tracking} record; it is stored
  *       atomically with the events, and a second append of the same follower and position fails
- *       with {@link TrackingConflictException} and stores nothing.</li>
+ *       with {@link TrackingConflictException} and stores nothing. When both the tracking record
+ *       and an event conflict, the tracking conflict is reported: the follower has already
+ *       processed that position.</li>
  *   <li><b>Bad input fails fast</b> with {@link IllegalArgumentException} naming what was wrong, and
  *       writes nothing. Infrastructure failures surface as {@link EventStoreException}.</li>
  * </ol>
@@ -33,7 +36,8 @@ import java.util.function.Consumer;
  * where the stored stream ends. Repositories ensure that, through {@code AggregateRoot}.
  *
  * <p>Payload arrays handed in or out are never modified by the store, and must not be modified by
- * callers.
+ * callers. After {@link #close()}, every other method throws {@link IllegalStateException}; closing
+ * again does nothing.
  */
 public interface EventStore extends AutoCloseable {
 
@@ -117,8 +121,10 @@ public interface EventStore extends AutoCloseable {
      */
     long trackedPosition(String follower);
 
-    /** Releases what the store owns (connections, pools, clients it created); the default owns nothing. */
+    /**
+     * Releases what the store owns (connections, pools, clients it created). Idempotent; afterwards
+     * every other method throws {@link IllegalStateException}.
+     */
     @Override
-    default void close() {
-    }
+    void close();
 }

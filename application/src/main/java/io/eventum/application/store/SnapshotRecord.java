@@ -2,6 +2,7 @@ package io.eventum.application.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,15 +13,16 @@ import java.util.UUID;
  * @param aggregateId the aggregate id
  * @param version the version of the state; at least 1
  * @param type the stable type name of the state, which may carry its schema version
- * @param state the state as UTF-8 JSON
- * @param timestamp when the snapshot was taken
+ * @param state the state as one UTF-8 JSON object (stores keep an equal object, not always the same bytes)
+ * @param timestamp the time of the event at {@code version}, truncated to microseconds
  */
 public record SnapshotRecord(UUID aggregateId, long version, String type, byte[] state, Instant timestamp) {
 
     /**
      * Checks every field.
      *
-     * @throws IllegalArgumentException if a field is missing or the version is below 1
+     * @throws IllegalArgumentException if a field is missing, the version is below 1, or the state is
+     *     not a JSON object
      */
     public SnapshotRecord {
         if (aggregateId == null) {
@@ -38,6 +40,12 @@ public record SnapshotRecord(UUID aggregateId, long version, String type, byte[]
         if (timestamp == null) {
             throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no timestamp");
         }
+        String problem = JsonSyntax.problemWithObject(state);
+        if (problem != null) {
+            throw new IllegalArgumentException("the state of the snapshot of aggregate " + aggregateId + " version " + version
+                    + " (type " + type + ") is not a JSON object: " + problem);
+        }
+        timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The state as a JSON string. */

@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * <p>Appends are serialized by one lock: a batch is checked whole (input, then conflicts) before
  * anything is written, so it is stored entirely or not at all, and positions follow commit order.
  * Reads take no lock. Payloads are copied on the way in. The store keeps the newest
- * {@value #SNAPSHOTS_KEPT} snapshots of each aggregate. Everything is lost when the JVM exits.
+ * {@value #SNAPSHOTS_KEPT} snapshots of each aggregate. Everything is lost when the store is
+ * closed or the JVM exits.
  */
 public final class InMemoryEventStore implements EventStore, SnapshotStore {
 
@@ -44,20 +45,22 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
     private final Map<UUID, AggregateStream> streams = new ConcurrentHashMap<>();
     private final Map<String, NavigableSet<Long>> trackedPositions = new ConcurrentHashMap<>();
     private final Map<UUID, NavigableMap<Long, SnapshotRecord>> snapshots = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     @Override
     public List<Long> append(List<EventRecord> events, Tracking tracking) {
+        requireOpen();
         EventBatches.requireValid(events, tracking);
         appendLock.lock();
         try {
+            if (tracking != null && trackedPositions.getOrDefault(tracking.follower(), emptySet()).contains(tracking.position())) {
+                throw new TrackingConflictException(tracking.follower(), tracking.position(), null);
+            }
             for (EventRecord event : events) {
                 AggregateStream stream = streams.get(event.aggregateId());
                 if (stream != null && stream.contains(event.version())) {
                     throw new ConcurrencyConflictException(event.aggregateId(), event.version(), null);
                 }
-            }
-            if (tracking != null && trackedPositions.getOrDefault(tracking.follower(), emptySet()).contains(tracking.position())) {
-                throw new TrackingConflictException(tracking.follower(), tracking.position(), null);
             }
             List<Long> positions = new ArrayList<>(events.size());
             Map<UUID, AggregateStream> touched = new LinkedHashMap<>();
@@ -92,6 +95,7 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
 
     @Override
     public void read(UUID aggregateId, AggregateQuery query, Consumer<? super StoredEvent> action) {
+        requireOpen();
         requireArgument(aggregateId, "aggregate id");
         requireArgument(query, "query");
         requireArgument(action, "action");
@@ -103,6 +107,7 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
 
     @Override
     public List<StoredEvent> readAll(GlobalQuery query) {
+        requireOpen();
         requireArgument(query, "query");
         int size = allEvents.size();
         List<StoredEvent> page = new ArrayList<>(Math.min(query.limit(), 256));
@@ -122,11 +127,13 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
 
     @Override
     public long lastPosition() {
+        requireOpen();
         return allEvents.size();
     }
 
     @Override
     public long trackedPosition(String follower) {
+        requireOpen();
         if (follower == null || follower.isBlank()) {
             throw new IllegalArgumentException("follower name is null or blank");
         }
@@ -136,6 +143,7 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
 
     @Override
     public void save(SnapshotRecord snapshot) {
+        requireOpen();
         requireArgument(snapshot, "snapshot");
         NavigableMap<Long, SnapshotRecord> kept = snapshots.computeIfAbsent(snapshot.aggregateId(), id -> new ConcurrentSkipListMap<>());
         kept.put(snapshot.version(), new SnapshotRecord(snapshot.aggregateId(), snapshot.version(), snapshot.type(),
@@ -147,12 +155,25 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
 
     @Override
     public Optional<SnapshotRecord> latest(UUID aggregateId, long version) {
+        requireOpen();
         requireArgument(aggregateId, "aggregate id");
         if (version < 1) {
             throw new IllegalArgumentException("aggregate " + aggregateId + ": snapshot version must be at least 1, was " + version);
         }
         NavigableMap<Long, SnapshotRecord> kept = snapshots.get(aggregateId);
         return kept == null ? Optional.empty() : Optional.ofNullable(kept.floorEntry(version)).map(Map.Entry::getValue);
+    }
+
+    /** Forgets everything stored; afterwards every method but this one throws {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this in-memory event store is closed");
+        }
     }
 
     private static void requireArgument(Object value, String name) {

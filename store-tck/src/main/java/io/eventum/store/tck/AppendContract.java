@@ -7,9 +7,13 @@ import io.eventum.application.store.EventStore;
 import io.eventum.application.store.StoredEvent;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static io.eventum.store.tck.TestEvents.canonical;
 import static io.eventum.store.tck.TestEvents.concat;
 import static io.eventum.store.tck.TestEvents.event;
 import static io.eventum.store.tck.TestEvents.events;
@@ -36,7 +40,19 @@ abstract class AppendContract {
         // when
         store().append(batch);
         // then
-        assertThat(records(stream(id))).containsExactlyElementsOf(batch);
+        assertThat(canonical(records(stream(id)))).containsExactlyElementsOf(canonical(batch));
+    }
+
+    @Test
+    void a_timestamp_is_kept_to_the_microsecond() {
+        // given a record made with a nanosecond timestamp
+        UUID id = UUID.randomUUID();
+        Instant nanos = Instant.parse("2026-11-28T10:15:30.123456789Z");
+        EventRecord record = new EventRecord(id, 1, "T", "{}".getBytes(StandardCharsets.UTF_8), Map.of(), nanos);
+        // when
+        store().append(List.of(record));
+        // then
+        assertThat(stream(id).get(0).timestamp()).isEqualTo(Instant.parse("2026-11-28T10:15:30.123456Z"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.GlobalQuery;
+import io.eventum.application.store.SnapshotRecord;
+import io.eventum.application.store.SnapshotStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class BadInputContract {
 
     abstract EventStore store();
+
+    abstract SnapshotStore snapshots();
 
     private void assertNothingStored() {
         assertThat(store().lastPosition()).isZero();
@@ -123,6 +127,39 @@ abstract class BadInputContract {
         // when
         Arrays.fill(record.payload(), (byte) 'x');
         // then
-        assertThat(store().read(id, AggregateQuery.all()).get(0).payload()).isEqualTo(original);
+        assertThat(TestEvents.canonicalJson(store().read(id, AggregateQuery.all()).get(0).payload()))
+                .isEqualTo(TestEvents.canonicalJson(original));
+    }
+
+    @Test
+    void a_payload_or_snapshot_state_that_is_not_a_json_object_cannot_be_made_into_a_record() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.parse("2026-11-28T00:00:00Z");
+        for (String bad : List.of("", "not json", "[1,2]", "\"text\"", "{\"a\":}", "{\"a\":1} trailing", "{\"a\":\"\u0001\"}", "{'a':1}")) {
+            byte[] json = bad.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> new EventRecord(id, 4, "T.Bad", json, Map.of(), now)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(id.toString()).hasMessageContaining("version 4").hasMessageContaining("T.Bad")
+                    .hasMessageContaining("not a JSON object");
+            assertThatThrownBy(() -> new SnapshotRecord(id, 4, "S.Bad", json, now)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString()).hasMessageContaining("not a JSON object");
+        }
+    }
+
+    @Test
+    void a_closed_store_refuses_every_call_and_closing_it_again_is_harmless() {
+        // given
+        UUID id = UUID.randomUUID();
+        store().append(events(id, 1, 1));
+        // when
+        store().close();
+        store().close();
+        // then
+        assertThatThrownBy(() -> store().append(events(id, 2, 2))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().read(id, AggregateQuery.all())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().readAll(GlobalQuery.after(0, 10))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().lastPosition()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store().trackedPosition("f")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> snapshots().latest(id, 1)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -60,4 +60,9 @@ final class CrashingEventStore implements EventStore {
     public long trackedPosition(String follower) {
         return store.trackedPosition(follower);
     }
+
+    /** Leaves the wrapped store open: the contract owns its lifecycle. */
+    @Override
+    public void close() {
+    }
 }

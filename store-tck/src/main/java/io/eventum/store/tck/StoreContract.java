@@ -154,5 +154,10 @@ public abstract class StoreContract<S extends EventStore & SnapshotStore> {
         EventStore store() {
             return store;
         }
+
+        @Override
+        SnapshotStore snapshots() {
+            return store;
+        }
     }
 }

@@ -1,18 +1,36 @@
 package io.eventum.store.tck;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventum.application.store.EventRecord;
+import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.StoredEvent;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Ready-made event records for store tests: valid JSON payloads (with non-ASCII text, so that
- * encodings are exercised), microsecond timestamps and, on every third event, metadata.
+ * Ready-made event records for store tests, and the comparison the contract reads them back with.
+ *
+ * <p>Payloads are hard on purpose: pretty-printed, keys out of order, escapes, control characters,
+ * non-ASCII and non-BMP text, nested arrays and decimals. Every third event carries metadata with
+ * quotes, backslashes, control characters and an emoji. Timestamps have microseconds.
+ *
+ * <p>A store keeps a payload as an equal JSON object, not necessarily the same bytes (a JSON
+ * column may reorder keys or drop whitespace), so the contract compares events in their
+ * {@linkplain #canonical canonical form}: every field as it is, the payload with sorted keys and
+ * numbers compared by value.
  */
 public final class TestEvents {
 
@@ -22,6 +40,7 @@ public final class TestEvents {
     public static final String EVEN_TYPE = "TestEvent.Even";
 
     private static final Instant EPOCH = Instant.parse("2026-11-28T10:15:30.123456Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestEvents() {
     }
@@ -33,8 +52,12 @@ public final class TestEvents {
 
     /** One event of {@code aggregateId} at {@code version} whose payload carries {@code label}. */
     public static EventRecord event(UUID aggregateId, long version, String label) {
-        String json = "{\"label\":\"" + label + "\",\"text\":\"Zürich ✓ 東京\",\"amount\":" + (version * 7) + "}";
-        Map<String, String> metadata = version % 3 == 0 ? Map.of("correlationId", "c-" + version, "user", "ada") : Map.of();
+        String json = "{\n  \"label\" : \"" + label + "\",\n  \"text\" : \"Zürich ✓ 東京 \\\"quoted\\\" back\\\\slash\\ttab \\u0001 😀\",\n"
+                + "  \"amount\" : " + (version * 7) + ", \"price\" : 12.50, \"negative\" : -0.25,\n"
+                + "  \"nested\" : {\"z\" : [1, 2.5, true, null, \"\"], \"a\" : {}}\n}";
+        Map<String, String> metadata = version % 3 == 0
+                ? Map.of("correlationId", "c-" + version, "note", "say \"hi\" \\ back\n\ttab \u0001 😀")
+                : Map.of();
         return new EventRecord(aggregateId, version, version % 2 == 0 ? EVEN_TYPE : ODD_TYPE,
                 json.getBytes(StandardCharsets.UTF_8), metadata, EPOCH.plusSeconds(version).plusNanos(version * 1_000));
     }
@@ -53,6 +76,62 @@ public final class TestEvents {
         return stored.stream().map(StoredEvent::record).toList();
     }
 
+    /** Each record in canonical form, for comparing what was written with what was read. */
+    public static List<String> canonical(List<EventRecord> records) {
+        return records.stream().map(TestEvents::canonical).toList();
+    }
+
+    /** A record in canonical form: every field as it is, the payload as {@link #canonicalJson}. */
+    public static String canonical(EventRecord record) {
+        return record.aggregateId() + " v" + record.version() + " " + record.type() + " " + canonicalJson(record.payload())
+                + " " + new TreeMap<>(record.metadata()) + " at " + record.timestamp();
+    }
+
+    /** Each stored event in canonical form, position included. */
+    public static List<String> canonicalStored(List<StoredEvent> stored) {
+        return stored.stream().map(event -> "#" + event.position() + " " + canonical(event.record())).toList();
+    }
+
+    /** A snapshot in canonical form. */
+    public static String canonical(SnapshotRecord snapshot) {
+        return snapshot.aggregateId() + " v" + snapshot.version() + " " + snapshot.type() + " " + canonicalJson(snapshot.state())
+                + " at " + snapshot.timestamp();
+    }
+
+    /** JSON with object keys sorted and every number written as its exact decimal value. */
+    public static String canonicalJson(byte[] json) {
+        try {
+            return canonicalize(JSON.readTree(json)).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + new String(json, StandardCharsets.UTF_8), e);
+        }
+    }
+
+    private static JsonNode canonicalize(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            for (String name : names) {
+                sorted.set(name, canonicalize(node.get(name)));
+            }
+            return sorted;
+        }
+        if (node.isArray()) {
+            var array = JsonNodeFactory.instance.arrayNode();
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                array.add(canonicalize(it.next()));
+            }
+            return array;
+        }
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue().stripTrailingZeros();
+            return JsonNodeFactory.instance.textNode("#" + value.toPlainString());
+        }
+        return node;
+    }
+
     /** The versions of stored events, in their order. */
     public static List<Long> versions(List<StoredEvent> stored) {
         return stored.stream().map(StoredEvent::version).toList();
@@ -65,9 +144,11 @@ public final class TestEvents {
 
     /** A payload's label, as written by {@link #event(UUID, long, String)}. */
     public static String label(StoredEvent stored) {
-        String json = stored.payloadJson();
-        int start = json.indexOf("\"label\":\"") + 9;
-        return json.substring(start, json.indexOf('"', start));
+        try {
+            return JSON.readTree(stored.payload()).get("label").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Concatenates lists. */

@@ -94,6 +94,18 @@ abstract class TrackingContract {
     }
 
     @Test
+    void when_both_the_tracking_record_and_an_event_conflict_the_tracking_conflict_is_reported() {
+        // given a follower that processed position 3 and wrote version 1 of an aggregate
+        UUID id = UUID.randomUUID();
+        store().append(events(id, 1, 1), new Tracking("policy", 3));
+        // when it processes position 3 again
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> store().append(events(id, 1, 1), new Tracking("policy", 3)));
+        // then
+        assertThat(failure).isInstanceOf(TrackingConflictException.class);
+    }
+
+    @Test
     void followers_track_the_same_position_independently() {
         // when
         store().append(List.of(), new Tracking("a", 5));

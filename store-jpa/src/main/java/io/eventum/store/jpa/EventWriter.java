@@ -1,0 +1,222 @@
+package io.eventum.store.jpa;
+
+import io.eventum.application.store.ConcurrencyConflictException;
+import io.eventum.application.store.EventBatches;
+import io.eventum.application.store.EventRecord;
+import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.Tracking;
+import io.eventum.application.store.TrackingConflictException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Appends batches: in one transaction, the tracking record (if any), then the position counter,
+ * then every event in one JDBC batch.
+ *
+ * <p><b>Positions in commit order.</b> The counter row in {@value Tables#POSITIONS} is incremented
+ * by the batch size inside the append's transaction, which row-locks it until commit or rollback.
+ * So appends that write events take positions one after another, each only once the previous one
+ * has finished, and every committed event has a lower position than any event still in flight: a
+ * reader tailing by position never misses one. A rolled-back append gives its positions back.
+ *
+ * <p><b>Conflicts.</b> The key (aggregate_id, version) rejects a version that is already stored.
+ * After such a failure the transaction (or the savepoint, when joining the caller's) is rolled
+ * back, and a query finds which event of the batch was already stored, so the exception names it
+ * on every database without parsing its messages.
+ */
+final class EventWriter {
+
+    /** How many aggregates one conflict lookup query covers. */
+    private static final int LOOKUP_CHUNK = 50;
+
+    private final Transactions transactions;
+
+    EventWriter(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    List<Long> append(List<EventRecord> events, Tracking tracking) {
+        EventBatches.requireValid(events, tracking);
+        try {
+            return transactions.write(() -> describe(events, tracking), Tables.EVENTS,
+                    (connection, dialect) -> append(connection, dialect, events, tracking));
+        } catch (DuplicateEvent duplicate) {
+            throw conflict(events, tracking, duplicate.sqlCause);
+        }
+    }
+
+    private static List<Long> append(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)
+            throws SQLException {
+        // Tracking first: a redelivered event is reported as a tracking conflict, and such an
+        // append never waits for the position counter.
+        if (tracking != null) {
+            insertTracking(connection, dialect, events, tracking);
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        long first = reservePositions(connection, dialect, events, tracking) - events.size() + 1;
+        try (PreparedStatement insert = connection.prepareStatement(EventRows.insertSql(dialect))) {
+            for (int i = 0; i < events.size(); i++) {
+                EventRows.bindInsert(insert, dialect, events.get(i), first + i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            if (SqlFailures.matches(e, dialect::isUniqueViolation)) {
+                throw new DuplicateEvent(e);
+            }
+            if (SqlFailures.matches(e, EventWriter::isRejectedValue)) {
+                throw new IllegalArgumentException(describe(events, tracking) + " failed: the database rejected a value"
+                        + " (is every payload a JSON object?); nothing was stored: " + SqlFailures.rootMessage(e), e);
+            }
+            throw e;
+        }
+        List<Long> positions = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            positions.add(first + i);
+        }
+        return positions;
+    }
+
+    /** A data exception (class 22, PostgreSQL's invalid json) or a failed check (23513, H2's IS JSON). */
+    private static boolean isRejectedValue(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.equals("23513"));
+    }
+
+    private static void insertTracking(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + Tables.TRACKING + " (follower, global_position) VALUES (?, ?)")) {
+            insert.setString(1, tracking.follower());
+            insert.setLong(2, tracking.position());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (SqlFailures.matches(e, dialect::isUniqueViolation)) {
+                throw new TrackingConflictException(tracking.follower(), tracking.position(), e);
+            }
+            throw SqlFailures.translate(e, describe(events, tracking), Tables.TRACKING);
+        }
+    }
+
+    /** Adds {@code count} to the counter, holding its row lock until commit; returns the new last position. */
+    private static long reservePositions(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)
+            throws SQLException {
+        int count = events.size();
+        try {
+            String oneRoundTrip = dialect.reservePositionsSql();
+            if (oneRoundTrip != null) {
+                try (PreparedStatement reserve = connection.prepareStatement(oneRoundTrip)) {
+                    reserve.setLong(1, count);
+                    try (ResultSet last = reserve.executeQuery()) {
+                        if (last.next()) {
+                            return last.getLong(1);
+                        }
+                    }
+                }
+            } else {
+                try (PreparedStatement reserve = connection.prepareStatement(
+                        "UPDATE " + Tables.POSITIONS + " SET last_position = last_position + ? WHERE id = 1")) {
+                    reserve.setLong(1, count);
+                    if (reserve.executeUpdate() == 1) {
+                        try (PreparedStatement read = connection.prepareStatement(
+                                "SELECT last_position FROM " + Tables.POSITIONS + " WHERE id = 1");
+                             ResultSet last = read.executeQuery()) {
+                            last.next();
+                            return last.getLong(1);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, describe(events, tracking) + " (reserving global positions)", Tables.POSITIONS);
+        }
+        throw new EventStoreException(describe(events, tracking) + " failed: the counter row (id 1) of " + Tables.POSITIONS
+                + " is missing; run the schema DDL, which inserts it");
+    }
+
+    /** The exception for a batch the key rejected: a conflict naming the first stored event, if one is found. */
+    private EventStoreException conflict(List<EventRecord> events, Tracking tracking, SQLException cause) {
+        Optional<EventRecord> taken;
+        try {
+            taken = transactions.read(() -> "finding which event of a rejected append is already stored", Tables.EVENTS,
+                    (connection, dialect) -> firstStored(connection, events));
+        } catch (RuntimeException lookupFailure) {
+            lookupFailure.addSuppressed(cause);
+            throw lookupFailure;
+        }
+        if (taken.isPresent()) {
+            return new ConcurrencyConflictException(taken.get().aggregateId(), taken.get().version(), cause);
+        }
+        return new EventStoreException(describe(events, tracking) + " failed: the database reported a duplicate key in "
+                + Tables.EVENTS + ", yet no (aggregate id, version) of the batch is stored; is the counter in "
+                + Tables.POSITIONS + " below the highest global_position? Nothing was stored: "
+                + SqlFailures.rootMessage(cause), cause);
+    }
+
+    /** The first event of the batch, in batch order, whose (aggregate id, version) is stored. */
+    private static Optional<EventRecord> firstStored(Connection connection, List<EventRecord> events) throws SQLException {
+        Map<UUID, long[]> versionRanges = new LinkedHashMap<>();
+        for (EventRecord event : events) {
+            long[] range = versionRanges.computeIfAbsent(event.aggregateId(), id -> new long[] {Long.MAX_VALUE, 0});
+            range[0] = Math.min(range[0], event.version());
+            range[1] = Math.max(range[1], event.version());
+        }
+        Set<String> stored = new HashSet<>();
+        List<Map.Entry<UUID, long[]>> ranges = new ArrayList<>(versionRanges.entrySet());
+        for (int from = 0; from < ranges.size(); from += LOOKUP_CHUNK) {
+            List<Map.Entry<UUID, long[]>> chunk = ranges.subList(from, Math.min(ranges.size(), from + LOOKUP_CHUNK));
+            StringBuilder sql = new StringBuilder("SELECT aggregate_id, version FROM " + Tables.EVENTS + " WHERE ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(aggregate_id = ? AND version BETWEEN ? AND ?)");
+            }
+            try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (Map.Entry<UUID, long[]> range : chunk) {
+                    query.setObject(index++, range.getKey());
+                    query.setLong(index++, range.getValue()[0]);
+                    query.setLong(index++, range.getValue()[1]);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getObject(1, UUID.class) + "/" + rows.getLong(2));
+                    }
+                }
+            }
+        }
+        return events.stream().filter(event -> stored.contains(event.aggregateId() + "/" + event.version())).findFirst();
+    }
+
+    private static String describe(List<EventRecord> events, Tracking tracking) {
+        long aggregates = events.stream().map(EventRecord::aggregateId).distinct().count();
+        String what = events.isEmpty() ? "appending no events"
+                : aggregates == 1 ? "appending " + events.size() + " event(s) of aggregate " + events.get(0).aggregateId()
+                : "appending " + events.size() + " events of " + aggregates + " aggregates";
+        return tracking == null ? what : what + " with tracking record (" + tracking.follower() + ", " + tracking.position() + ")";
+    }
+
+    /** Carries a duplicate-key failure of the event batch out of the transaction, to be looked up. */
+    private static final class DuplicateEvent extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient SQLException sqlCause;
+
+        DuplicateEvent(SQLException sqlCause) {
+            super(sqlCause.getMessage(), sqlCause, false, false);
+            this.sqlCause = sqlCause;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.eventum.store.jpa;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases the store runs on: how a JSON value is bound, how positions
+ * are reserved, how a snapshot is upserted, and which DDL resource creates the schema. Everything
+ * else is plain SQL that PostgreSQL, H2 and most other databases share.
+ */
+enum SqlDialect {
+
+    /** PostgreSQL 12 and later. */
+    POSTGRESQL("schema-postgresql.sql", "CAST(? AS jsonb)",
+            "UPDATE " + Tables.POSITIONS + " SET last_position = last_position + ? WHERE id = 1 RETURNING last_position",
+            "INSERT INTO " + Tables.SNAPSHOTS + " (aggregate_id, version, type_name, state, taken_at) VALUES (?, ?, ?, CAST(? AS jsonb), ?)"
+                    + " ON CONFLICT (aggregate_id) DO UPDATE SET version = EXCLUDED.version, type_name = EXCLUDED.type_name,"
+                    + " state = EXCLUDED.state, taken_at = EXCLUDED.taken_at"
+                    // Saving an older snapshot must never replace a newer one; the same version replaces.
+                    + " WHERE " + Tables.SNAPSHOTS + ".version <= EXCLUDED.version"),
+
+    /** H2 2.x. */
+    H2("schema-h2.sql", "? FORMAT JSON",
+            // H2's data change delta table returns the incremented value in the same round trip.
+            "SELECT last_position FROM FINAL TABLE (UPDATE " + Tables.POSITIONS
+                    + " SET last_position = last_position + ? WHERE id = 1)",
+            null),
+
+    /** Any other database: portable SQL, no shipped DDL, not covered by the tests. */
+    STANDARD(null, "?", null, null);
+
+    private final String schemaResource;
+    private final String jsonParameter;
+    private final String reservePositionsSql;
+    private final String upsertSnapshotSql;
+
+    SqlDialect(String schemaResource, String jsonParameter, String reservePositionsSql, String upsertSnapshotSql) {
+        this.schemaResource = schemaResource;
+        this.jsonParameter = jsonParameter;
+        this.reservePositionsSql = reservePositionsSql;
+        this.upsertSnapshotSql = upsertSnapshotSql;
+    }
+
+    /** The dialect of the database behind {@code connection}; the driver caches the product name. */
+    static SqlDialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if ("H2".equalsIgnoreCase(product)) {
+            return H2;
+        }
+        return STANDARD;
+    }
+
+    /** The classpath resource holding this dialect's DDL, or null when none is shipped. */
+    String schemaResource() {
+        return schemaResource == null ? null : "io/eventum/store/jpa/" + schemaResource;
+    }
+
+    /** The SQL placeholder for a JSON value bound with {@link #bindJson}. */
+    String jsonParameter() {
+        return jsonParameter;
+    }
+
+    /**
+     * Binds UTF-8 JSON text, as a string that the placeholder from {@link #jsonParameter} turns into
+     * the column's JSON type: PostgreSQL's {@code jsonb} and H2's {@code JSON} parse it (a payload
+     * that is not JSON fails here), and keep an equal JSON value, not the same text: jsonb orders
+     * keys its own way and both drop insignificant whitespace.
+     */
+    void bindJson(PreparedStatement statement, int index, byte[] json) throws SQLException {
+        statement.setString(index, new String(json, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * SQL that adds its one parameter to the position counter and returns the new value in one
+     * round trip; null when the dialect needs an UPDATE followed by a SELECT.
+     */
+    String reservePositionsSql() {
+        return reservePositionsSql;
+    }
+
+    /**
+     * SQL that stores a snapshot unless a newer one is stored, in one statement; parameters are
+     * aggregate id, version, type, state and timestamp. Null when the dialect uses the portable
+     * update-then-insert sequence.
+     */
+    String upsertSnapshotSql() {
+        return upsertSnapshotSql;
+    }
+
+    /** Whether {@code e} reports a duplicate key. */
+    boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState()) || (this == STANDARD && e.getSQLState() != null && e.getSQLState().startsWith("23"));
+    }
+}

@@ -1,0 +1,218 @@
+package io.eventum.store.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Savepoint;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs the store's SQL on a connection Hibernate manages, in the right transaction.
+ *
+ * <p>When the caller's current {@link EntityManager} is joined to a transaction, the work joins it
+ * too: it runs on that EntityManager's connection and commits or rolls back with the caller. A
+ * write then runs under a savepoint, so that a failed append (a conflict, say) is undone without
+ * dooming the caller's transaction, and the store can still look up what conflicted. Otherwise
+ * the work runs in a transaction of its own, on an EntityManager opened for it and closed after.
+ *
+ * <p>The SQL goes through {@link Session#doReturningWork}: plain JDBC on the session's connection,
+ * so neither the replay path nor the append path builds managed entities, and the caller's
+ * persistence unit needs no entity classes of the store.
+ */
+final class Transactions {
+
+    /** SQL to run on a connection. */
+    interface Work<T> {
+        T run(Connection connection, SqlDialect dialect) throws SQLException;
+    }
+
+    private static final BooleanSupplier ALWAYS = () -> true;
+
+    private final EntityManagerFactory factory;
+    private final Supplier<EntityManager> current;
+    private final Runnable evictConnections;
+    private volatile SqlDialect dialect;
+
+    /**
+     * @param factory where the store opens the EntityManagers of its own transactions
+     * @param current the caller's current EntityManager, or null; its supplier may return null
+     * @param evictConnections when the store owns the pool: retires its pooled connections, which a
+     *     lost connection shows may all be dead (the database restarted); null otherwise
+     */
+    Transactions(EntityManagerFactory factory, Supplier<EntityManager> current, Runnable evictConnections) {
+        this.factory = factory;
+        this.current = current;
+        this.evictConnections = evictConnections;
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction under a savepoint, or in a transaction of its
+     * own; either way it is undone whole if it throws.
+     *
+     * @param doing what the store is doing, for error messages
+     * @param table the table a failure most likely concerns, or null
+     */
+    <T> T write(Supplier<String> doing, String table, Work<T> work) {
+        EntityManager joined = joinedEntityManager();
+        if (joined == null) {
+            return inOwnTransaction(doing, table, work, ALWAYS);
+        }
+        return run(joined, doing, table, (connection, sqlDialect) -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = work.run(connection, sqlDialect);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (Throwable failure) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException rollbackFailure) {
+                    failure.addSuppressed(rollbackFailure);
+                }
+                throw failure;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction, or in a short transaction of its own: on
+     * PostgreSQL a cursor with a fetch size needs one.
+     */
+    <T> T read(Supplier<String> doing, String table, Work<T> work) {
+        return read(doing, table, work, ALWAYS);
+    }
+
+    /**
+     * Like {@link #read(Supplier, String, Work)}, for work with effects outside the database.
+     *
+     * @param retrySafe after a failure, whether running the work again would repeat nothing the
+     *     caller has seen (a read hands rows to a consumer: safe only before the first)
+     */
+    <T> T read(Supplier<String> doing, String table, Work<T> work, BooleanSupplier retrySafe) {
+        EntityManager joined = joinedEntityManager();
+        return joined == null ? inOwnTransaction(doing, table, work, retrySafe) : run(joined, doing, table, work);
+    }
+
+    private EntityManager joinedEntityManager() {
+        if (current == null) {
+            return null;
+        }
+        EntityManager candidate = current.get();
+        return candidate != null && candidate.isOpen() && candidate.isJoinedToTransaction() ? candidate : null;
+    }
+
+    /**
+     * Runs the work in a transaction of the store's own. When the store owns the pool and the
+     * connection turns out dead before the commit was sent (the database restarted since it was
+     * pooled), nothing was committed: the pool's connections are retired and the work runs once
+     * more, on a new connection, if that repeats nothing the caller has seen.
+     */
+    private <T> T inOwnTransaction(Supplier<String> doing, String table, Work<T> work, BooleanSupplier retrySafe) {
+        boolean[] committing = new boolean[1];
+        try {
+            return attempt(doing, table, work, committing);
+        } catch (RuntimeException failure) {
+            // A pool timeout already waited as long as the caller allows: only a broken pooled
+            // connection is worth replacing and retrying.
+            if (evictConnections == null || !SqlFailures.isConnectionFailure(failure)
+                    || SqlFailures.matches(failure, SQLTransientConnectionException.class::isInstance)) {
+                throw failure;
+            }
+            evictConnections.run();
+            if (committing[0] || !retrySafe.getAsBoolean()) {
+                throw failure;
+            }
+            try {
+                return attempt(doing, table, work, committing);
+            } catch (RuntimeException again) {
+                again.addSuppressed(failure);
+                throw again;
+            }
+        }
+    }
+
+    private <T> T attempt(Supplier<String> doing, String table, Work<T> work, boolean[] committing) {
+        EntityManager entityManager;
+        EntityTransaction transaction;
+        try {
+            entityManager = factory.createEntityManager();
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate(e, doing.get(), null);
+        }
+        try {
+            transaction = entityManager.getTransaction();
+            try {
+                transaction.begin();
+            } catch (RuntimeException e) {
+                throw SqlFailures.translate(e, doing.get(), null);
+            }
+            T result;
+            try {
+                result = run(entityManager, doing, table, work);
+            } catch (RuntimeException | Error failure) {
+                rollbackQuietly(transaction, failure);
+                throw failure;
+            }
+            committing[0] = true;
+            try {
+                transaction.commit();
+            } catch (RuntimeException e) {
+                rollbackQuietly(transaction, e);
+                throw SqlFailures.translate(e, doing.get() + " (while committing; if the connection was lost, whether"
+                        + " the transaction committed is unknown)", table);
+            }
+            return result;
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    private static void rollbackQuietly(EntityTransaction transaction, Throwable failure) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /**
+     * Runs the work on the EntityManager's connection. What the work throws propagates unchanged
+     * (it translates its own SQL failures, and a consumer's exceptions must reach the caller);
+     * what Hibernate throws before the work starts (no connection) is translated.
+     */
+    private <T> T run(EntityManager entityManager, Supplier<String> doing, String table, Work<T> work) {
+        boolean[] started = new boolean[1];
+        try {
+            return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                started[0] = true;
+                try {
+                    return work.run(connection, dialect(connection));
+                } catch (SQLException e) {
+                    throw SqlFailures.translate(e, doing.get(), table);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (started[0]) {
+                throw e;
+            }
+            throw SqlFailures.translate(e, doing.get(), table);
+        }
+    }
+
+    private SqlDialect dialect(Connection connection) throws SQLException {
+        SqlDialect known = dialect;
+        if (known == null) {
+            known = SqlDialect.of(connection);
+            dialect = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,15 @@
+package io.eventum.store.jpa;
+
+import io.eventum.store.tck.StoreContract;
+
+/**
+ * The whole store contract on a real PostgreSQL, started once per JVM: a store built from a JDBC
+ * URL, a fresh schema per test.
+ */
+class PostgresStoreContractTest extends StoreContract<JpaEventStore> {
+
+    @Override
+    protected JpaEventStore createStore() {
+        return TestDatabase.POSTGRESQL.storeWithSchema(TestDatabase.POSTGRESQL.freshUrl());
+    }
+}
