@@ -1,0 +1,188 @@
+package io.eventum.store.mongo;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import org.bson.BsonBinaryWriter;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.types.Decimal128;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Turns a JSON payload into a BSON sub-document a user can read and query in mongosh, when that
+ * loses nothing: the store hands back an equal JSON object (same names, same values, numbers
+ * exact), though not always the same bytes (whitespace and escapes are BSON's to choose). Numbers
+ * a double cannot hold exactly become Decimal128; JSON that BSON cannot hold without loss
+ * (duplicate or {@code $}-prefixed names, numbers beyond Decimal128, nesting deeper than MongoDB
+ * allows) is kept as a string instead, exactly as given.
+ *
+ * <p>Thread-safe.
+ */
+final class JsonToBson {
+
+    /** A payload that is not well-formed JSON. */
+    static final class InvalidJsonException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidJsonException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * MongoDB nests documents at most 100 deep; an event payload sits three levels down in its
+     * commit, so deeper payloads are kept as text rather than rejected by the server.
+     */
+    private static final int MAX_DEPTH = 90;
+
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory LENIENT = JsonFactory.builder().build();
+
+    private JsonToBson() {
+    }
+
+    /**
+     * The BSON document holding an equal JSON object, or {@code null} if BSON cannot hold it
+     * without loss and the payload must be stored as text.
+     *
+     * @throws InvalidJsonException if the bytes are not one well-formed JSON value
+     */
+    static byte[] toBson(byte[] json) throws InvalidJsonException {
+        byte[] bson;
+        try (JsonParser parser = STRICT.createParser(json)) {
+            bson = convert(parser);
+            if (bson == null) {
+                skipRest(parser);
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidJsonException("trailing content after the JSON value", null);
+            }
+        } catch (JsonParseException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                requireWellFormed(json);
+                return null;
+            }
+            throw new InvalidJsonException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidJsonException(e.getMessage(), e);
+        }
+        return bson;
+    }
+
+    /** Writes the object the parser starts on; null, leaving the parser inside it, if BSON cannot hold it. */
+    private static byte[] convert(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw new JsonParseException(parser, "no JSON value: the payload is empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            return null;
+        }
+        BasicOutputBuffer buffer = new BasicOutputBuffer(256);
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            writer.writeStartDocument();
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    throw new JsonParseException(parser, "unexpected end of input");
+                }
+                switch (token) {
+                    case FIELD_NAME -> {
+                        String name = parser.currentName();
+                        if (!storableName(name)) {
+                            return null;
+                        }
+                        writer.writeName(name);
+                    }
+                    case START_OBJECT -> {
+                        if (++depth > MAX_DEPTH) {
+                            return null;
+                        }
+                        writer.writeStartDocument();
+                    }
+                    case START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            return null;
+                        }
+                        writer.writeStartArray();
+                    }
+                    case END_OBJECT -> {
+                        depth--;
+                        writer.writeEndDocument();
+                    }
+                    case END_ARRAY -> {
+                        depth--;
+                        writer.writeEndArray();
+                    }
+                    case VALUE_STRING -> writer.writeString(parser.getText());
+                    case VALUE_NUMBER_INT -> {
+                        switch (parser.getNumberType()) {
+                            case INT -> writer.writeInt32(parser.getIntValue());
+                            case LONG -> writer.writeInt64(parser.getLongValue());
+                            default -> {
+                                if (!writeDecimal(writer, parser.getDecimalValue())) {
+                                    return null;
+                                }
+                            }
+                        }
+                    }
+                    case VALUE_NUMBER_FLOAT -> {
+                        // A double renders back as Double.toString; any other spelling (1.50,
+                        // 1e3, more digits than a double holds) keeps its digits as a decimal.
+                        double value = parser.getDoubleValue();
+                        if (Double.isFinite(value) && Double.toString(value).equals(parser.getText())) {
+                            writer.writeDouble(value);
+                        } else if (!writeDecimal(writer, parser.getDecimalValue())) {
+                            return null;
+                        }
+                    }
+                    case VALUE_TRUE, VALUE_FALSE -> writer.writeBoolean(token == JsonToken.VALUE_TRUE);
+                    case VALUE_NULL -> writer.writeNull();
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    /** Names MongoDB stores and queries without surprises: not empty, no {@code $} prefix, no dot, no NUL. */
+    private static boolean storableName(String name) {
+        return !name.isEmpty() && name.charAt(0) != '$' && name.indexOf('.') < 0 && name.indexOf('\0') < 0;
+    }
+
+    private static boolean writeDecimal(BsonBinaryWriter writer, BigDecimal value) {
+        try {
+            writer.writeDecimal128(new Decimal128(value));
+            return true;
+        } catch (NumberFormatException tooPrecise) {
+            return false;
+        }
+    }
+
+    /** Reads (and so checks) the rest of the top-level value the parser is inside. */
+    private static void skipRest(JsonParser parser) throws IOException {
+        while (!parser.getParsingContext().inRoot()) {
+            if (parser.nextToken() == null) {
+                throw new JsonParseException(parser, "unexpected end of input");
+            }
+        }
+    }
+
+    private static void requireWellFormed(byte[] json) throws InvalidJsonException {
+        try (JsonParser parser = LENIENT.createParser(json)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new InvalidJsonException(e instanceof JsonParseException p ? p.getOriginalMessage() : e.getMessage(), e);
+        }
+    }
+}
