@@ -13,12 +13,15 @@ import java.util.concurrent.Callable;
  * database store at a running server instead of an embedded one. A bad option or an unreachable
  * database prints one line and exits with code 2.
  */
-@Command(name = "eventum-example", mixinStandardHelpOptions = true,
+@Command(name = "eventum-example",
         description = "Runs the seed's \"Aggregates in DDD\" scenario step by step on the store you pick.")
 public final class ExampleDDDCommand implements Callable<Integer> {
 
     /** The exit code of a bad option or an unreachable database. */
     public static final int USAGE_OR_CONNECTION_ERROR = 2;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--store", defaultValue = "inmemory", paramLabel = "STORE",
             description = "Where events are stored: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -94,5 +94,6 @@ public final class SeedScenario {
         for (StoredEvent event : history) {
             out.printf("%10d  %7d  %-38s  %s%n", event.position(), event.version(), event.type(), event.timestamp());
         }
+        out.println("The store's last position is " + store.lastPosition() + " (a store that persists counts earlier runs too).");
     }
 }

@@ -1,11 +1,22 @@
 package io.eventum.examples.ddd;
 
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.eventum.application.store.EventStore;
+import io.eventum.application.store.EventStoreException;
 import io.eventum.store.inmemory.InMemoryEventStore;
+import io.eventum.store.jpa.JpaEventStore;
+import io.eventum.store.mongo.MongoEventStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The stores the example can run on, and how each is opened: embedded by default, or a running
- * server given by a URL.
+ * server given by {@code --url}. Each choice needs nothing installed.
  */
 public enum StoreChoice {
 
@@ -18,7 +29,59 @@ public enum StoreChoice {
             }
             return new OpenedStore(new InMemoryEventStore(), "the in-memory store", () -> { });
         }
+    },
+
+    /** H2 in a file under target/, so that a second run finds the first run's events; or --url. */
+    h2 {
+        @Override
+        OpenedStore open(Connection connection) {
+            String url = connection.url() != null ? connection.url()
+                    : "jdbc:h2:file:" + H2_FILE.toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+            return new OpenedStore(jpa(url, connection.userOr("sa"), connection.passwordOr("")), "H2 at " + url, () -> { });
+        }
+    },
+
+    /** PostgreSQL: an embedded server started for the run, or the one at --url. */
+    postgres {
+        @Override
+        OpenedStore open(Connection connection) {
+            if (connection.url() != null) {
+                return new OpenedStore(jpa(connection.url(), connection.userOr("postgres"), connection.passwordOr("")),
+                        "PostgreSQL at " + connection.url(), () -> { });
+            }
+            EmbeddedPostgres server;
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException | RuntimeException e) {
+                throw new UnreachableStoreException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+            }
+            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+            return new OpenedStore(jpa(url, "postgres", ""), "an embedded PostgreSQL at " + url, () -> close(server));
+        }
+    },
+
+    /** MongoDB: an in-process wire-protocol server started for the run, or the one at --url. */
+    mongo {
+        @Override
+        OpenedStore open(Connection connection) {
+            if (connection.url() != null) {
+                return new OpenedStore(mongo(connection.url()), "MongoDB at " + connection.url(), () -> { });
+            }
+            MongoServer server = new MongoServer(new MemoryBackend());
+            String url = "mongodb://" + hostAndPort(server.bind()) + "/eventum_example";
+            try {
+                return new OpenedStore(mongo(url), "an in-process MongoDB server at " + url, server::shutdownNow);
+            } catch (RuntimeException e) {
+                server.shutdownNow();
+                throw e;
+            }
+        }
     };
+
+    /** Where the h2 choice keeps its database file between runs. */
+    static final Path H2_FILE = Path.of("target", "eventum-example", "h2");
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * Opens the store.
@@ -26,6 +89,51 @@ public enum StoreChoice {
      * @throws UnreachableStoreException with a one-line reason if it cannot be reached
      */
     abstract OpenedStore open(Connection connection);
+
+    private static JpaEventStore jpa(String url, String user, String password) {
+        try {
+            return JpaEventStore.builder().jdbcUrl(url, user, password).connectionTimeout(CONNECT_TIMEOUT)
+                    .createSchema(true).build();
+        } catch (EventStoreException | IllegalArgumentException e) {
+            throw new UnreachableStoreException("cannot open the database at " + url + ": " + oneLine(e), e);
+        }
+    }
+
+    private static MongoEventStore mongo(String url) {
+        ConnectionString parsed;
+        try {
+            parsed = new ConnectionString(url);
+        } catch (IllegalArgumentException e) {
+            throw new UnreachableStoreException("not a MongoDB connection string: " + url, e);
+        }
+        // Fail within seconds, not the driver's default 30, when nothing answers.
+        String bounded = parsed.getServerSelectionTimeout() != null ? url
+                : url + (url.contains("?") ? "&" : (parsed.getDatabase() == null ? "/?" : "?")) + "serverSelectionTimeoutMS=" + CONNECT_TIMEOUT.toMillis();
+        try {
+            return MongoEventStore.builder().connectionString(bounded)
+                    .database(parsed.getDatabase() != null ? parsed.getDatabase() : "eventum_example").build();
+        } catch (RuntimeException e) {
+            throw new UnreachableStoreException("cannot open MongoDB at " + url + ": " + oneLine(e), e);
+        }
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static void close(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("stopping the embedded PostgreSQL", e);
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
 
     /**
      * Where a database store connects when {@code --url} is given.
@@ -35,6 +143,13 @@ public enum StoreChoice {
      * @param password the password, or null
      */
     record Connection(String url, String user, String password) {
+        String userOr(String fallback) {
+            return user != null ? user : fallback;
+        }
+
+        String passwordOr(String fallback) {
+            return password != null ? password : fallback;
+        }
     }
 
     /**
