@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,10 +35,31 @@ public final class ExampleAggregateRoot extends AggregateRoot<ExampleAggregateRo
     public record Discarded(UUID originatorId, long originatorVersion, Instant timestamp) implements Event {
     }
 
+    /** What a snapshot keeps of the aggregate: the ids of its examples, in creation order. */
+    public record State(List<UUID> exampleIds) {
+    }
+
     private final Map<UUID, Example> examples = new LinkedHashMap<>();
 
     private ExampleAggregateRoot(Created created) {
         super(created);
+    }
+
+    private ExampleAggregateRoot(Restored restored, State state) {
+        super(restored);
+        for (UUID exampleId : state.exampleIds()) {
+            examples.put(exampleId, new Example(exampleId));
+        }
+    }
+
+    /** Rebuilds the aggregate from a snapshot. */
+    public static ExampleAggregateRoot restore(Restored restored, State state) {
+        return new ExampleAggregateRoot(restored, state);
+    }
+
+    /** The aggregate's state, for a snapshot. */
+    public State state() {
+        return new State(List.copyOf(examples.keySet()));
     }
 
     /** The factory: a new aggregate, with its Created event pending. */

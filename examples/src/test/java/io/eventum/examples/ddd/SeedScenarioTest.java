@@ -94,4 +94,25 @@ class SeedScenarioTest {
             assertThat(aggregate.pendingEvents()).hasSize(2);
         }
     }
+
+    @Test
+    void with_a_snapshot_policy_the_aggregate_loads_the_same_from_its_latest_snapshot() {
+        // given
+        InMemoryEventStore store = new InMemoryEventStore();
+        try (ExampleDDDApplication app = new ExampleDDDApplication(store, 10)) {
+            ExampleAggregateRoot aggregate = ExampleAggregateRoot.create();
+            for (int i = 0; i < 24; i++) {
+                aggregate.createNewExample();
+            }
+            app.save(aggregate);
+            // when
+            ExampleAggregateRoot loaded = app.aggregateRepository.get(aggregate.id());
+            // then
+            assertThat(store.latest(aggregate.id(), Long.MAX_VALUE)).get().extracting(s -> s.version()).isEqualTo(25L);
+            assertThat(loaded.countExamples()).isEqualTo(24);
+            assertThat(loaded.examples()).extracting(Example::id).containsExactlyElementsOf(
+                    aggregate.examples().stream().map(Example::id).toList());
+            assertThat(loaded.version()).isEqualTo(25);
+        }
+    }
 }

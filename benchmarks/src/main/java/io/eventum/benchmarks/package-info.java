@@ -1,0 +1,5 @@
+/**
+ * Eventum's JMH benchmarks: replay and append of the seed's aggregate, side by side with Axon
+ * Framework and against floors. Run them with {@code benchmarks/run.sh}; the README shows the result.
+ */
+package io.eventum.benchmarks;

@@ -1,0 +1,78 @@
+package io.eventum.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The issue's targets, checked against the results that are there: measured, not asserted. Each
+ * line says the target, the measured figure, and whether it is met. A target whose results are
+ * missing (a store not benchmarked yet) is left out.
+ */
+public final class Targets {
+
+    /** Replay within this factor of floorDecode's time (in-memory). */
+    static final double FLOOR_DECODE_TIME = 1.3;
+    /** Allocation per event within this factor of floorDecode's. */
+    static final double FLOOR_DECODE_BYTES = 1.5;
+    /** JPA on H2 at least this many times as fast as Axon's JDBC engine on H2. */
+    static final double AXON_H2_SPEEDUP = 3;
+    /** Append of 100 on PostgreSQL costs less than this many times a batch of 1. */
+    static final double POSTGRES_BATCH_COST = 3;
+
+    private Targets() {
+    }
+
+    /** One markdown bullet per target and measured size. */
+    public static String markdown(List<JmhResult> results) {
+        List<String> lines = new ArrayList<>();
+        for (JmhResult replay : ResultTable.of(results, Subject.Kind.REPLAY)) {
+            if (!replay.subject().who().equals(Subject.EVENTUM)) {
+                continue;
+            }
+            Optional<JmhResult> floor = ResultTable.floorDecode(results, replay);
+            String where = replay.subject().store() + ", N=" + ResultTable.count(replay.size());
+            if (floor.isPresent() && replay.subject().backend().equals("in-memory")) {
+                lines.add(line("replay within " + FLOOR_DECODE_TIME + "× floorDecode (" + where + ")",
+                        replay.micros() / floor.get().micros(), FLOOR_DECODE_TIME, true));
+            }
+            if (floor.isPresent() && !Double.isNaN(replay.bytesPerEvent())) {
+                lines.add(line("bytes per event within " + FLOOR_DECODE_BYTES + "× floorDecode's (" + where + ")",
+                        replay.bytesPerEvent() / floor.get().bytesPerEvent(), FLOOR_DECODE_BYTES, true));
+            }
+            Optional<JmhResult> axon = ResultTable.axon(results, replay);
+            if (axon.isPresent() && replay.subject().backend().equals("H2") && replay.size() >= 1_000) {
+                lines.add(line("replay at least " + (int) AXON_H2_SPEEDUP + "× Axon JDBC on H2 (" + where + ")",
+                        axon.get().micros() / replay.micros(), AXON_H2_SPEEDUP, false));
+            }
+            if (replay.size() == 100_000) {
+                sameStore(results, replay, 1_000).ifPresent(thousand -> lines.add(line(
+                        "events/s at N=100,000 at least half of N=1,000's (" + replay.subject().store() + ")",
+                        replay.eventsPerSecond() / thousand.eventsPerSecond(), 0.5, false)));
+            }
+        }
+        for (JmhResult append : ResultTable.of(results, Subject.Kind.APPEND)) {
+            if (append.subject().who().equals(Subject.EVENTUM) && append.subject().backend().equals("PostgreSQL")
+                    && append.size() == 100) {
+                sameStore(results, append, 1).ifPresent(single -> lines.add(line(
+                        "append of 100 under " + (int) POSTGRES_BATCH_COST + "× an append of 1 (" + append.subject().store() + ")",
+                        append.micros() / single.micros(), POSTGRES_BATCH_COST, true)));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        lines.forEach(line -> out.append("- ").append(line).append('\n'));
+        return out.toString();
+    }
+
+    private static Optional<JmhResult> sameStore(List<JmhResult> results, JmhResult result, int size) {
+        return results.stream()
+                .filter(other -> other.subject().equals(result.subject()) && other.size() == size)
+                .findFirst();
+    }
+
+    private static String line(String target, double measured, double limit, boolean atMost) {
+        boolean met = atMost ? measured <= limit : measured >= limit;
+        return String.format(Locale.ROOT, "%s: %.2f× — %s", target, measured, met ? "met" : "**missed**");
+    }
+}
