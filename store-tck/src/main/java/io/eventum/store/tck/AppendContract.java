@@ -56,6 +56,19 @@ abstract class AppendContract {
     }
 
     @Test
+    void timestamps_before_1970_and_far_ahead_read_back_exactly() {
+        // given
+        UUID id = UUID.randomUUID();
+        List<Instant> instants = List.of(Instant.parse("1969-07-20T20:17:40.123456Z"), Instant.parse("1900-01-01T00:00:00.000001Z"),
+                Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2999-12-31T23:59:59.999999Z"));
+        for (int i = 0; i < instants.size(); i++) {
+            store().append(List.of(new EventRecord(id, i + 1, "T", "{}".getBytes(StandardCharsets.UTF_8), Map.of(), instants.get(i))));
+        }
+        // then
+        assertThat(stream(id)).extracting(StoredEvent::timestamp).containsExactlyElementsOf(instants);
+    }
+
+    @Test
     void a_batch_spanning_several_aggregates_is_stored_whole() {
         // given
         UUID first = UUID.randomUUID();

@@ -58,6 +58,22 @@ abstract class ReadContract {
     }
 
     @Test
+    void events_appended_out_of_version_order_read_back_in_version_order() {
+        // given version 5 first, then 1 to 4 (a store checks uniqueness, not where a batch starts)
+        UUID id = UUID.randomUUID();
+        store().append(events(id, 5, 6));
+        store().append(events(id, 1, 4));
+        // when
+        List<StoredEvent> all = store().read(id, AggregateQuery.all());
+        List<StoredEvent> newestTwo = store().read(id, AggregateQuery.all().newestFirst().limit(2));
+        List<StoredEvent> middle = store().read(id, AggregateQuery.all().after(2).upTo(5));
+        // then
+        assertThat(versions(all)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(versions(newestTwo)).containsExactly(6L, 5L);
+        assertThat(versions(middle)).containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
     void descending_with_limit_one_returns_the_latest_event() {
         // given
         UUID id = UUID.randomUUID();

@@ -25,7 +25,8 @@ import java.util.UUID;
  *
  * <p>Payloads are hard on purpose: pretty-printed, keys out of order, escapes, control characters,
  * non-ASCII and non-BMP text, nested arrays and decimals. Every third event carries metadata with
- * quotes, backslashes, control characters and an emoji. Timestamps have microseconds.
+ * quotes, backslashes, control characters and an emoji in values, and a dot and a leading dollar
+ * in keys. Timestamps have microseconds.
  *
  * <p>A store keeps a payload as an equal JSON object, not necessarily the same bytes (a JSON
  * column may reorder keys or drop whitespace), so the contract compares events in their
@@ -56,7 +57,7 @@ public final class TestEvents {
                 + "  \"amount\" : " + (version * 7) + ", \"price\" : 12.50, \"negative\" : -0.25,\n"
                 + "  \"nested\" : {\"z\" : [1, 2.5, true, null, \"\"], \"a\" : {}}\n}";
         Map<String, String> metadata = version % 3 == 0
-                ? Map.of("correlationId", "c-" + version, "note", "say \"hi\" \\ back\n\ttab \u0001 😀")
+                ? Map.of("correlationId", "c-" + version, "note", "say \"hi\" \\ back\n\ttab \u0001 😀", "trace.id", "t.1", "$source", "tck")
                 : Map.of();
         return new EventRecord(aggregateId, version, version % 2 == 0 ? EVEN_TYPE : ODD_TYPE,
                 json.getBytes(StandardCharsets.UTF_8), metadata, EPOCH.plusSeconds(version).plusNanos(version * 1_000));

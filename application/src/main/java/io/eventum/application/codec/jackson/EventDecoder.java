@@ -1,5 +1,7 @@
 package io.eventum.application.codec.jackson;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.eventum.application.codec.EventDecodingException;
 import io.eventum.application.codec.TypeRegistration;
@@ -8,17 +10,26 @@ import io.eventum.domain.DomainEvent;
 
 /**
  * Decodes the stored events of one type string. At the current schema version it reads the bytes
- * straight into the record with a cached reader; at an older version it upcasts first.
+ * straight into the event; at an older version it upcasts the JSON first. Plain records go through
+ * a {@link RecordEventDecoder}; other classes through Jackson's creator with the header injected.
  */
 final class EventDecoder {
 
+    private final ObjectMapper mapper;
     private final ObjectReader reader;
+    private final RecordEventDecoder recordDecoder;
     private final TypeRegistration registration;
     private final int storedVersion;
     private final JsonUpcasting upcasting;
 
-    EventDecoder(ObjectReader reader, TypeRegistration registration, int storedVersion, JsonUpcasting upcasting) {
+    /**
+     * @param recordDecoder the fast decoder for the type, or null to use Jackson's creator
+     */
+    EventDecoder(ObjectMapper mapper, ObjectReader reader, RecordEventDecoder recordDecoder, TypeRegistration registration,
+                 int storedVersion, JsonUpcasting upcasting) {
+        this.mapper = mapper;
         this.reader = reader;
+        this.recordDecoder = recordDecoder;
         this.registration = registration;
         this.storedVersion = storedVersion;
         this.upcasting = upcasting;
@@ -26,8 +37,14 @@ final class EventDecoder {
 
     DomainEvent decode(StoredEvent event) {
         try {
+            boolean current = storedVersion == registration.version();
+            if (recordDecoder != null) {
+                JsonParser parser = current ? mapper.createParser(event.payload())
+                        : mapper.treeAsTokens(upcasting.upcast(upcasting.read(event.payload()), registration, storedVersion));
+                return recordDecoder.decode(parser, event.aggregateId(), event.version(), event.timestamp());
+            }
             ObjectReader withHeader = reader.with(new EventHeaderValues(event));
-            if (storedVersion == registration.version()) {
+            if (current) {
                 return withHeader.readValue(event.payload());
             }
             return withHeader.readValue(upcasting.upcast(upcasting.read(event.payload()), registration, storedVersion));

@@ -39,6 +39,9 @@ import java.util.UUID;
  * string (each name, alias and schema version) maps to a ready decoder, so the replay path does one
  * hash lookup per event, no reflection, and builds no reader. Events at the current schema version
  * decode straight from their bytes; older ones go through the registered upcasters on a JSON tree.
+ * A plain event record (no Jackson annotations) is read field by field into its canonical
+ * constructor's arguments, the header values alongside; other classes go through Jackson's
+ * creator with the header injected. Both give the same event.
  * Jackson default typing is never enabled: stored data cannot name a class to instantiate.
  *
  * <p>Decoding is strict: an unknown property fails instead of being dropped, because a field the
@@ -69,6 +72,11 @@ public final class JacksonEventCodec implements EventCodec, SnapshotCodec {
      * settings) with Eventum's header handling added in front of its own annotation handling.
      */
     public JacksonEventCodec(EventTypeRegistry registry, ObjectMapper mapper) {
+        this(registry, mapper, true);
+    }
+
+    /** As {@link #JacksonEventCodec(EventTypeRegistry, ObjectMapper)}; tests turn the record fast path off to compare. */
+    JacksonEventCodec(EventTypeRegistry registry, ObjectMapper mapper, boolean recordFastPath) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.mapper = mapper.copy();
         this.mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new EventHeaderIntrospector(),
@@ -86,8 +94,10 @@ public final class JacksonEventCodec implements EventCodec, SnapshotCodec {
             TypeRegistration registration = registry.registrationNamed(name);
             if (registration.event()) {
                 ObjectReader reader = this.mapper.readerFor(registration.type());
+                RecordEventDecoder recordDecoder = recordFastPath ? RecordEventDecoder.of(registration.type(), this.mapper).orElse(null) : null;
                 for (int version = 1; version <= registration.version(); version++) {
-                    decodersByStoredType.put(StoredTypeName.of(name, version), new EventDecoder(reader, registration, version, upcasting));
+                    decodersByStoredType.put(StoredTypeName.of(name, version),
+                            new EventDecoder(this.mapper, reader, recordDecoder, registration, version, upcasting));
                 }
             }
         }

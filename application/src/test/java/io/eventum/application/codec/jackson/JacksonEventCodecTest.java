@@ -116,6 +116,14 @@ class JacksonEventCodecTest {
     }
 
     @Test
+    void a_field_of_the_wrong_type_is_named_in_the_error() {
+        StoredEvent stored = new StoredEvent(1, id, 2, "Account.Deposited",
+                "{\"amount\":\"a lot\"}".getBytes(StandardCharsets.UTF_8), Map.of(), at);
+        assertThatThrownBy(() -> codec.decode(stored)).isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("\"amount\"").hasMessageContaining("version 2");
+    }
+
+    @Test
     void a_stored_type_name_cannot_make_the_codec_instantiate_another_class() {
         // given a payload that tries Jackson polymorphic typing tricks
         String hostile = "{\"name\":[\"java.net.URL\",\"http://example.invalid\"],\"@class\":\"java.lang.ProcessBuilder\"}";
