@@ -20,6 +20,8 @@ public final class Targets {
     static final double AXON_H2_SPEEDUP = 3;
     /** Append of 100 on PostgreSQL costs less than this many times a batch of 1. */
     static final double POSTGRES_BATCH_COST = 3;
+    /** With snapshots, "about the same time": a load at 100,000 events within this factor of one at 100. */
+    static final double SNAPSHOT_GROWTH = 2;
 
     private Targets() {
     }
@@ -31,8 +33,17 @@ public final class Targets {
             if (!replay.subject().who().equals(Subject.EVENTUM)) {
                 continue;
             }
-            Optional<JmhResult> floor = ResultTable.floorDecode(results, replay);
             String where = replay.subject().store() + ", N=" + ResultTable.count(replay.size());
+            if (replay.subject().backend().endsWith("snapshots")) {
+                // Issue 5: with snapshots, a load at 100,000 events should cost about what one at 100 does.
+                if (replay.size() == 100_000) {
+                    sameStore(results, replay, 100).ifPresent(hundred -> lines.add(line(
+                            "load at N=100,000 about the same time as at N=100 (" + replay.subject().store() + ")",
+                            replay.micros() / hundred.micros(), SNAPSHOT_GROWTH, true)));
+                }
+                continue;
+            }
+            Optional<JmhResult> floor = ResultTable.floorDecode(results, replay);
             if (floor.isPresent() && replay.subject().backend().equals("in-memory")) {
                 lines.add(line("replay within " + FLOOR_DECODE_TIME + "× floorDecode (" + where + ")",
                         replay.micros() / floor.get().micros(), FLOOR_DECODE_TIME, true));
