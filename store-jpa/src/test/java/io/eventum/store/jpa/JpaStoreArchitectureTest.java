@@ -8,7 +8,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The adapter's shape: it knows the application's ports, no other adapter, and no JDBC driver. */
+/**
+ * The adapter's shape: it knows the application's ports, no other adapter, and no JDBC driver. Each
+ * {@code @ArchTest} rule is an assertion: ArchUnit throws an AssertionError listing every violation.
+ */
 @AnalyzeClasses(packages = "io.eventum", importOptions = ImportOption.DoNotIncludeTests.class)
 class JpaStoreArchitectureTest {
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The whole store contract on PostgreSQL through an application's own EntityManagerFactory, shared
  * by every test (as in a Spring application) and emptied before each. No caller transaction is
- * open, so the store runs its own on EntityManagers of that factory.
+ * open, so the store runs its own on EntityManagers of that factory. The assertions are the
+ * contract's own, inherited from {@link StoreContract}.
  */
 class PostgresUserFactoryStoreContractTest extends StoreContract<JpaEventStore> {
 

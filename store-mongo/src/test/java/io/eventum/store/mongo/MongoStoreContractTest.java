@@ -5,7 +5,10 @@ import io.eventum.store.tck.StoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The whole store contract against the in-process wire-protocol server, through the real driver. */
+/**
+ * The whole store contract against the in-process wire-protocol server, through the real driver.
+ * The assertions are the contract's own, inherited from {@link StoreContract}.
+ */
 class MongoStoreContractTest extends StoreContract<MongoEventStore> {
 
     private static InProcessMongo mongo;

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code mvn verify -pl store-mongo -am -Pmongodb -Deventum.mongodb.uri=mongodb://localhost:27017}.
  * Without the profile this class is not run at all (its tag is excluded), so it never shows up as
  * skipped. It creates a database {@code eventum_tck_<millis>}, one collection prefix per test, and
- * drops the database at the end; the URI's own database, if any, is not touched.
+ * drops the database at the end; the URI's own database, if any, is not touched. The assertions
+ * are the contract's own, inherited from {@link StoreContract}.
  */
 @Tag("real-mongodb")
 class RealMongoStoreContractTest extends StoreContract<MongoEventStore> {
