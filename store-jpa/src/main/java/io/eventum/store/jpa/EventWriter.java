@@ -21,8 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Appends batches: in one transaction, the tracking record (if any), then the position counter,
- * then every event in one JDBC batch.
+ * Appends batches: in one transaction, the tracking record (if any), then the position counter
+ * and the events. On PostgreSQL the counter and all the rows are one statement ({@link EventArrays}):
+ * one round trip, then the commit, whatever the batch size. Elsewhere (H2 runs in the JVM, where a
+ * round trip costs nothing) the counter is one statement and the rows one JDBC batch.
  *
  * <p><b>Positions in commit order.</b> The counter row in {@value Tables#POSITIONS} is incremented
  * by the batch size inside the append's transaction, which row-locks it until commit or rollback.
@@ -66,13 +68,11 @@ final class EventWriter {
         if (events.isEmpty()) {
             return List.of();
         }
-        long first = reservePositions(connection, dialect, events, tracking) - events.size() + 1;
-        try (PreparedStatement insert = connection.prepareStatement(EventRows.insertSql(dialect))) {
-            for (int i = 0; i < events.size(); i++) {
-                EventRows.bindInsert(insert, dialect, events.get(i), first + i);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        long first;
+        try {
+            first = dialect.appendsInOneStatement()
+                    ? appendInOneStatement(connection, events, tracking)
+                    : appendAsBatch(connection, dialect, events, tracking);
         } catch (SQLException e) {
             if (SqlFailures.matches(e, dialect::isUniqueViolation)) {
                 throw new DuplicateEvent(e);
@@ -88,6 +88,39 @@ final class EventWriter {
             positions.add(first + i);
         }
         return positions;
+    }
+
+    /** PostgreSQL: counter and rows in one statement, one round trip; see {@link EventArrays}. Returns the first position. */
+    private static long appendInOneStatement(Connection connection, List<EventRecord> events, Tracking tracking)
+            throws SQLException {
+        long last;
+        try {
+            last = EventArrays.append(connection, events);
+        } catch (SQLException e) {
+            // One statement uses both tables: name the one the database says is missing.
+            if (SqlFailures.isUndefinedTable(e) && SqlFailures.rootMessage(e).contains(Tables.POSITIONS)) {
+                throw SqlFailures.translate(e, describe(events, tracking) + " (reserving global positions)", Tables.POSITIONS);
+            }
+            throw e;
+        }
+        if (last < 0) {
+            throw missingCounterRow(events, tracking);
+        }
+        return last - events.size() + 1;
+    }
+
+    /** Other databases: the counter first, then the rows in one JDBC batch. Returns the first position. */
+    private static long appendAsBatch(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)
+            throws SQLException {
+        long first = reservePositions(connection, dialect, events, tracking) - events.size() + 1;
+        try (PreparedStatement insert = connection.prepareStatement(EventRows.insertSql(dialect))) {
+            for (int i = 0; i < events.size(); i++) {
+                EventRows.bindInsert(insert, dialect, events.get(i), first + i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return first;
     }
 
     /** A data exception (class 22, PostgreSQL's invalid json) or a failed check (23513, H2's IS JSON). */
@@ -143,7 +176,11 @@ final class EventWriter {
         } catch (SQLException e) {
             throw SqlFailures.translate(e, describe(events, tracking) + " (reserving global positions)", Tables.POSITIONS);
         }
-        throw new EventStoreException(describe(events, tracking) + " failed: the counter row (id 1) of " + Tables.POSITIONS
+        throw missingCounterRow(events, tracking);
+    }
+
+    private static EventStoreException missingCounterRow(List<EventRecord> events, Tracking tracking) {
+        return new EventStoreException(describe(events, tracking) + " failed: the counter row (id 1) of " + Tables.POSITIONS
                 + " is missing; run the schema DDL, which inserts it");
     }
 

@@ -41,8 +41,9 @@ import java.util.function.Consumer;
  *
  * <h2>How the guarantees are kept</h2>
  * <ul>
- *   <li><b>Atomic append</b>: one transaction (or a savepoint in the caller's), the events sent in
- *       one JDBC batch; any failure rolls it back whole.</li>
+ *   <li><b>Atomic append</b>: one transaction (or a savepoint in the caller's); on PostgreSQL the
+ *       position counter and all the events are one statement (one round trip before the commit),
+ *       elsewhere the events go in one JDBC batch; any failure rolls it back whole.</li>
  *   <li><b>Optimistic concurrency</b>: the primary key (aggregate_id, version) rejects a version
  *       already stored; the store then finds which event of the batch it was and throws
  *       {@link ConcurrencyConflictException} naming it.</li>
@@ -57,7 +58,8 @@ import java.util.function.Consumer;
  * <p>The tables (see {@code io/eventum/store/jpa/schema-postgresql.sql} and {@code schema-h2.sql}
  * in this jar) are created only when asked with {@link JpaEventStoreBuilder#createSchema(boolean)}.
  * Snapshots: the newest per aggregate is kept. Timestamps are stored at microsecond precision,
- * truncated. Payloads and metadata are stored as JSON text, exactly as written.
+ * truncated. Payloads and metadata are stored as JSON values ({@code jsonb} on PostgreSQL,
+ * {@code JSON} on H2): they read back as equal JSON objects, with keys in the database's order.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore {
 

@@ -92,6 +92,15 @@ enum SqlDialect {
         return upsertSnapshotSql;
     }
 
+    /**
+     * Whether an append reserves its positions and inserts its rows in one statement
+     * ({@link EventArrays}, PostgreSQL: one round trip), rather than a counter update followed by
+     * a JDBC batch of row inserts (H2 runs in the JVM, where a round trip costs nothing).
+     */
+    boolean appendsInOneStatement() {
+        return this == POSTGRESQL;
+    }
+
     /** Whether {@code e} reports a duplicate key. */
     boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState()) || (this == STANDARD && e.getSQLState() != null && e.getSQLState().startsWith("23"));

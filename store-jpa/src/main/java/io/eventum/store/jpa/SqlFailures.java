@@ -30,7 +30,7 @@ final class SqlFailures {
         if (failure instanceof EventStoreException known) {
             return known;
         }
-        if (matches(failure, SqlFailures::isUndefinedTable)) {
+        if (isUndefinedTable(failure)) {
             String what = table == null ? "a table of the store does not exist" : "table " + table + " does not exist";
             return new EventStoreException(doing + " failed: " + what
                     + "; create the schema (JpaEventStoreBuilder.createSchema(true), or run the DDL in"
@@ -75,8 +75,13 @@ final class SqlFailures {
         return false;
     }
 
+    /** Whether {@code failure} reports a missing table. */
+    static boolean isUndefinedTable(Throwable failure) {
+        return matches(failure, SqlFailures::reportsUndefinedTable);
+    }
+
     /** PostgreSQL's undefined_table, the standard's base table not found, and H2's three variants of it. */
-    private static boolean isUndefinedTable(SQLException e) {
+    private static boolean reportsUndefinedTable(SQLException e) {
         String state = e.getSQLState();
         return "42P01".equals(state) || "42S02".equals(state)
                 || (e.getClass().getName().startsWith("org.h2.") && e.getErrorCode() >= 42102 && e.getErrorCode() <= 42104);
