@@ -32,7 +32,12 @@ public final class ResultChart {
             "in-memory", new Color(31, 119, 180),
             "H2", new Color(23, 190, 207),
             "PostgreSQL", new Color(148, 103, 189),
-            "MongoDB", new Color(140, 86, 75));
+            "MongoDB", new Color(140, 86, 75),
+            // Snapshot loads in lighter shades of their store's color.
+            "in-memory, snapshots", new Color(120, 175, 230),
+            "PostgreSQL, snapshots", new Color(197, 160, 230),
+            "in-memory, account snapshots", new Color(0, 70, 140),
+            "PostgreSQL, account snapshots", new Color(90, 40, 140));
 
     private static final Map<String, Color> AXON_COLORS = Map.of(
             "in-memory", new Color(44, 160, 44),

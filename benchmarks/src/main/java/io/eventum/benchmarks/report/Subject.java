@@ -29,15 +29,17 @@ public record Subject(String who, String store, String backend, Kind kind) {
     private static final Pattern NAME = Pattern.compile("(Eventum|Axon)(\\w*?)(Replay|Append)");
 
     /** Store token in a class name: its label and its backend. */
-    private static final Map<String, String[]> STORES = Map.of(
-            "InMemory", new String[] {"in-memory", "in-memory"},
-            "InMemorySnapshot", new String[] {"in-memory, snapshots every 100", "in-memory, snapshots"},
-            "JpaPostgresSnapshot", new String[] {"JPA, PostgreSQL, snapshots every 100", "PostgreSQL, snapshots"},
-            "JdbcH2", new String[] {"JDBC, H2", "H2"},
-            "JpaH2", new String[] {"JPA, H2", "H2"},
-            "JdbcPostgres", new String[] {"JDBC, PostgreSQL", "PostgreSQL"},
-            "JpaPostgres", new String[] {"JPA, PostgreSQL", "PostgreSQL"},
-            "Mongo", new String[] {"Mongo, in-process server", "MongoDB"});
+    private static final Map<String, String[]> STORES = Map.ofEntries(
+            Map.entry("InMemory", new String[] {"in-memory", "in-memory"}),
+            Map.entry("InMemorySnapshot", new String[] {"in-memory, snapshots every 100", "in-memory, snapshots"}),
+            Map.entry("JpaPostgresSnapshot", new String[] {"JPA, PostgreSQL, snapshots every 100", "PostgreSQL, snapshots"}),
+            Map.entry("InMemoryAccountSnapshot", new String[] {"in-memory, account, snapshots every 100", "in-memory, account snapshots"}),
+            Map.entry("JpaPostgresAccountSnapshot", new String[] {"JPA, PostgreSQL, account, snapshots every 100", "PostgreSQL, account snapshots"}),
+            Map.entry("JdbcH2", new String[] {"JDBC, H2", "H2"}),
+            Map.entry("JpaH2", new String[] {"JPA, H2", "H2"}),
+            Map.entry("JdbcPostgres", new String[] {"JDBC, PostgreSQL", "PostgreSQL"}),
+            Map.entry("JpaPostgres", new String[] {"JPA, PostgreSQL", "PostgreSQL"}),
+            Map.entry("Mongo", new String[] {"Mongo, in-process server", "MongoDB"}));
 
     /**
      * The subject of a benchmark.

@@ -3,12 +3,14 @@ package io.eventum.benchmarks.report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -98,5 +100,29 @@ class ReportWriterTest {
                 .isEqualTo(new Subject("Eventum", "JPA, PostgreSQL", "PostgreSQL", Subject.Kind.REPLAY));
         assertThat(Subject.of("io.eventum.benchmarks.append.AxonJdbcH2Append.append"))
                 .isEqualTo(new Subject("Axon", "JDBC, H2", "H2", Subject.Kind.APPEND));
+    }
+
+    @Test
+    void every_benchmarked_subject_has_a_color_of_its_own_in_the_chart() {
+        List<Subject> subjects = Stream.of("EventumInMemoryReplay", "EventumJpaH2Replay", "EventumJpaPostgresReplay",
+                        "EventumMongoReplay", "EventumInMemorySnapshotReplay", "EventumJpaPostgresSnapshotReplay",
+                        "EventumInMemoryAccountSnapshotReplay", "EventumJpaPostgresAccountSnapshotReplay",
+                        "AxonInMemoryReplay", "AxonJdbcH2Replay", "AxonJdbcPostgresReplay")
+                .map(type -> Subject.of("io.eventum.benchmarks.replay." + type + ".load")).toList();
+        List<Subject> floors = List.of(Subject.of("io.eventum.benchmarks.replay.FloorReplay.floorObjects"),
+                Subject.of("io.eventum.benchmarks.replay.FloorReplay.floorDecode"));
+
+        List<Color> colors = Stream.concat(subjects.stream(), floors.stream()).map(ResultChart::color).toList();
+
+        assertThat(colors).doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void the_bounded_state_snapshot_loads_are_told_apart_from_the_seeds() {
+        assertThat(Subject.of("io.eventum.benchmarks.replay.EventumInMemoryAccountSnapshotReplay.load"))
+                .isEqualTo(new Subject("Eventum", "in-memory, account, snapshots every 100", "in-memory, account snapshots",
+                        Subject.Kind.REPLAY));
+        assertThat(Subject.of("io.eventum.benchmarks.replay.EventumInMemorySnapshotReplay.load").backend())
+                .isEqualTo("in-memory, snapshots");
     }
 }

@@ -1,0 +1,55 @@
+package io.eventum.benchmarks.account;
+
+import io.eventum.application.Application;
+import io.eventum.application.Repository;
+import io.eventum.application.Snapshotting;
+import io.eventum.application.codec.EventTypeRegistry;
+import io.eventum.application.store.EventStore;
+
+import java.util.UUID;
+
+/** An application of accounts, with a snapshot policy, over a store of the caller's choosing. */
+public final class Bank extends Application {
+
+    /** The stable names of the account's events and snapshot state. */
+    static final EventTypeRegistry TYPES = EventTypeRegistry.builder()
+            .register("Account.Opened", Account.Opened.class)
+            .register("Account.Deposited", Account.Deposited.class)
+            .registerState("Account.State", Account.State.class)
+            .build();
+
+    /** The most events one save carries: a long history is written over time, not at once. */
+    private static final int EVENTS_PER_SAVE = 1_000;
+
+    /** Loads accounts by id. */
+    public final Repository<Account, Account.Event> accounts;
+
+    /** The bank over {@code store} (also its snapshot store), snapshotting every {@code snapshotEvery} events. */
+    public Bank(EventStore store, int snapshotEvery) {
+        super(store, TYPES);
+        this.accounts = repository(Account.Event.class, Account::mutate,
+                Snapshotting.of(Account.class, Account.State.class, Account::state, Account::restore).every(snapshotEvery));
+    }
+
+    /**
+     * Opens an account and pays in deposits until it has {@code events} events, saved in commands
+     * of at most 1,000 events, then checks that it loads back whole.
+     *
+     * @return the account's id
+     */
+    public UUID openWithHistory(int events) {
+        Account account = Account.open("benchmark");
+        for (int version = 2; version <= events; version++) {
+            if (account.pendingEvents().size() == EVENTS_PER_SAVE) {
+                save(account);
+            }
+            account.deposit(100);
+        }
+        save(account);
+        long loaded = accounts.get(account.id()).deposits();
+        if (loaded != events - 1) {
+            throw new IllegalStateException("loaded " + loaded + " deposits, expected " + (events - 1));
+        }
+        return account.id();
+    }
+}
