@@ -1,6 +1,6 @@
 package io.eventum.benchmarks.replay;
 
-import io.eventum.application.store.EventStore;
+import io.eventum.benchmarks.EngineStore;
 import io.eventum.benchmarks.account.Account;
 import io.eventum.benchmarks.account.Bank;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,20 +33,18 @@ public abstract class EventumAccountSnapshotReplayBenchmark {
     @Param({"100", "100000"})
     public int events;
 
+    private EngineStore engineStore;
     private Bank bank;
     private UUID id;
 
-    /** A new, empty store for this trial, which is also its snapshot store. */
-    protected abstract EventStore createStore();
-
-    /** Stops what {@link #createStore()} started beyond the store itself (a database server). */
-    protected void stopEngine() {
-    }
+    /** A new, empty store on an engine of its own for this trial; the store is also the snapshot store. */
+    protected abstract EngineStore openStore();
 
     /** Stores the account, taking snapshots as it goes, once per trial. */
     @Setup(Level.Trial)
     public void populate() {
-        bank = new Bank(createStore(), EventumSnapshotReplayBenchmark.SNAPSHOT_EVERY);
+        engineStore = openStore();
+        bank = new Bank(engineStore.store(), EventumSnapshotReplayBenchmark.SNAPSHOT_EVERY);
         id = bank.openWithHistory(events);
     }
 
@@ -60,6 +58,6 @@ public abstract class EventumAccountSnapshotReplayBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         bank.close();
-        stopEngine();
+        engineStore.stopEngine();
     }
 }

@@ -1,13 +1,12 @@
 package io.eventum.benchmarks.replay;
 
-import io.eventum.application.store.EventStore;
-import io.eventum.store.inmemory.InMemoryEventStore;
+import io.eventum.benchmarks.EngineStore;
 
-/** Replay from Eventum's {@link InMemoryEventStore}, which keeps events serialized, as a database would. */
+/** Replay from Eventum's {@link io.eventum.store.inmemory.InMemoryEventStore}, which keeps events serialized, as a database would. */
 public class EventumInMemoryReplay extends EventumReplayBenchmark {
 
     @Override
-    protected EventStore createStore() {
-        return new InMemoryEventStore();
+    protected EngineStore openStore() {
+        return EngineStore.inMemory();
     }
 }

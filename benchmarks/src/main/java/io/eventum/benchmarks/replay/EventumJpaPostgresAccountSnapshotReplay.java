@@ -1,22 +1,12 @@
 package io.eventum.benchmarks.replay;
 
-import io.eventum.application.store.EventStore;
-import io.eventum.benchmarks.EventumStores;
-import io.eventum.benchmarks.db.PostgresDatabase;
+import io.eventum.benchmarks.EngineStore;
 
 /** Loads an account with snapshots every 100 events, from the JPA store on the embedded PostgreSQL. */
 public class EventumJpaPostgresAccountSnapshotReplay extends EventumAccountSnapshotReplayBenchmark {
 
-    private PostgresDatabase database;
-
     @Override
-    protected EventStore createStore() {
-        database = new PostgresDatabase();
-        return EventumStores.jpa(database);
-    }
-
-    @Override
-    protected void stopEngine() {
-        database.close();
+    protected EngineStore openStore() {
+        return EngineStore.jpaOnPostgres();
     }
 }

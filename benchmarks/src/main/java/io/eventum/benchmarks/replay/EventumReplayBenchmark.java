@@ -1,6 +1,6 @@
 package io.eventum.benchmarks.replay;
 
-import io.eventum.application.store.EventStore;
+import io.eventum.benchmarks.EngineStore;
 import io.eventum.benchmarks.Workload;
 import io.eventum.examples.ddd.ExampleAggregateRoot;
 import io.eventum.examples.ddd.ExampleDDDApplication;
@@ -32,20 +32,18 @@ public abstract class EventumReplayBenchmark {
     @Param({"10", "1000", "100000"})
     public int events;
 
+    private EngineStore engineStore;
     private ExampleDDDApplication app;
     private UUID id;
 
-    /** A new, empty store for this trial; the application closes it at the end. */
-    protected abstract EventStore createStore();
-
-    /** Stops what {@link #createStore()} started beyond the store itself (a database server). */
-    protected void stopEngine() {
-    }
+    /** A new, empty store on an engine of its own for this trial; the application closes the store. */
+    protected abstract EngineStore openStore();
 
     /** Stores the aggregate once per trial: the benchmark only reads. */
     @Setup(Level.Trial)
     public void populate() {
-        app = new ExampleDDDApplication(createStore());
+        engineStore = openStore();
+        app = new ExampleDDDApplication(engineStore.store());
         id = Workload.populate(app, events);
     }
 
@@ -59,6 +57,6 @@ public abstract class EventumReplayBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         app.close();
-        stopEngine();
+        engineStore.stopEngine();
     }
 }

@@ -1,6 +1,6 @@
 package io.eventum.benchmarks.replay;
 
-import io.eventum.application.store.EventStore;
+import io.eventum.benchmarks.EngineStore;
 import io.eventum.benchmarks.Workload;
 import io.eventum.examples.ddd.ExampleAggregateRoot;
 import io.eventum.examples.ddd.ExampleDDDApplication;
@@ -39,20 +39,18 @@ public abstract class EventumSnapshotReplayBenchmark {
     @Param({"100", "100000"})
     public int events;
 
+    private EngineStore engineStore;
     private ExampleDDDApplication app;
     private UUID id;
 
-    /** A new, empty store for this trial, which is also its snapshot store. */
-    protected abstract EventStore createStore();
-
-    /** Stops what {@link #createStore()} started beyond the store itself (a database server). */
-    protected void stopEngine() {
-    }
+    /** A new, empty store on an engine of its own for this trial; the store is also the snapshot store. */
+    protected abstract EngineStore openStore();
 
     /** Stores the aggregate, taking snapshots as it goes, once per trial. */
     @Setup(Level.Trial)
     public void populate() {
-        app = new ExampleDDDApplication(createStore(), SNAPSHOT_EVERY);
+        engineStore = openStore();
+        app = new ExampleDDDApplication(engineStore.store(), SNAPSHOT_EVERY);
         id = Workload.populate(app, events);
     }
 
@@ -66,6 +64,6 @@ public abstract class EventumSnapshotReplayBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         app.close();
-        stopEngine();
+        engineStore.stopEngine();
     }
 }
