@@ -25,4 +25,18 @@ public record Tracking(String follower, long position) {
                     + ": positions start at 1");
         }
     }
+
+    /**
+     * Checks a follower name given to {@link EventStore#trackedPosition(String)}, the same way in
+     * every store.
+     *
+     * @return the name
+     * @throws IllegalArgumentException if it is null or blank
+     */
+    public static String requireFollower(String follower) {
+        if (follower == null || follower.isBlank()) {
+            throw new IllegalArgumentException("follower name is null or blank");
+        }
+        return follower;
+    }
 }

@@ -134,9 +134,7 @@ public final class InMemoryEventStore implements EventStore, SnapshotStore {
     @Override
     public long trackedPosition(String follower) {
         requireOpen();
-        if (follower == null || follower.isBlank()) {
-            throw new IllegalArgumentException("follower name is null or blank");
-        }
+        Tracking.requireFollower(follower);
         NavigableSet<Long> positions = trackedPositions.get(follower);
         return positions == null || positions.isEmpty() ? 0 : positions.last();
     }

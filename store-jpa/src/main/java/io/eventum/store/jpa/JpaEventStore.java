@@ -145,9 +145,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
     /** {@inheritDoc} */
     @Override
     public long trackedPosition(String follower) {
-        if (follower == null || follower.isBlank()) {
-            throw new IllegalArgumentException("follower name is null or blank");
-        }
+        Tracking.requireFollower(follower);
         ensureOpen();
         return reader.trackedPosition(follower);
     }

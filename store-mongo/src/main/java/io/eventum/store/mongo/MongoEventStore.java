@@ -156,9 +156,7 @@ public final class MongoEventStore implements EventStore, SnapshotStore {
     @Override
     public long trackedPosition(String follower) {
         requireOpen();
-        if (follower == null || follower.isBlank()) {
-            throw new IllegalArgumentException("follower name is null or blank");
-        }
+        Tracking.requireFollower(follower);
         return global.trackedPosition(follower);
     }
 
