@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param aggregateId the aggregate (originator) id
  * @param version the version the event brings its aggregate to
  * @param type the stable type name of the event
- * @param payload the event's fields as UTF-8 JSON
+ * @param payload the event's fields as UTF-8 JSON; read-only: a store may hand the same array to
+ *     every reader (the in-memory store does, to keep replay free of copies)
  * @param metadata the metadata stored with the event; empty, never null
  * @param timestamp when the event happened
  */

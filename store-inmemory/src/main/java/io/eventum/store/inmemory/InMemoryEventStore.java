@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  *
  * <p>Appends are serialized by one lock: a batch is checked whole (input, then conflicts) before
  * anything is written, so it is stored entirely or not at all, and positions follow commit order.
- * Reads take no lock. Payloads are copied on the way in. The store keeps the newest
+ * Reads take no lock. Payloads are copied on the way in, so a caller that reuses its buffer cannot
+ * change a stored event; on the way out every reader gets the stored array, which it must not modify. The store keeps the newest
  * {@value #SNAPSHOTS_KEPT} snapshots of each aggregate. Everything is lost when the store is
  * closed or the JVM exits.
  */
