@@ -19,9 +19,7 @@ import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.conversions.Bson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,22 +39,9 @@ class HandEditedDocumentTest {
     record Deposited(UUID originatorId, long originatorVersion, Instant timestamp, long amount) implements DomainEvent {
     }
 
-    private static InProcessMongo mongo;
-    private static MongoClient client;
+    private final MongoClient client = SharedMongo.client();
     private String database;
     private MongoEventStore store;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new InProcessMongo();
-        client = mongo.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        mongo.close();
-    }
 
     @BeforeEach
     void openStore() {

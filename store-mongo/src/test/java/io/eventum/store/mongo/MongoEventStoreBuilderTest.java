@@ -6,8 +6,6 @@ import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.EventStoreException;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -22,26 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MongoEventStoreBuilderTest {
 
-    private static InProcessMongo mongo;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new InProcessMongo();
-        client = mongo.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        mongo.close();
-    }
+    private final MongoClient client = SharedMongo.client();
 
     @Test
     void the_builder_needs_exactly_one_of_a_connection_string_and_a_client_and_a_database() {
         assertThatThrownBy(() -> MongoEventStore.builder().database("db").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("neither");
-        assertThatThrownBy(() -> MongoEventStore.builder().client(client).connectionString(mongo.connectionString()).database("db").build())
+        assertThatThrownBy(() -> MongoEventStore.builder().client(client).connectionString(SharedMongo.connectionString()).database("db").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("both");
         assertThatThrownBy(() -> MongoEventStore.builder().client(client).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("name the database");
@@ -55,7 +40,7 @@ class MongoEventStoreBuilderTest {
     @Test
     void the_database_can_come_from_the_connection_string_and_the_store_closes_the_client_it_created() {
         // given
-        String connectionString = mongo.connectionString().replace("/?", "/fromstring?");
+        String connectionString = SharedMongo.connectionString().replace("/?", "/fromstring?");
         MongoEventStore store = MongoEventStore.builder().connectionString(connectionString).build();
         UUID id = UUID.randomUUID();
         // when
@@ -68,7 +53,7 @@ class MongoEventStoreBuilderTest {
 
     @Test
     void an_unacknowledged_write_concern_is_refused_because_conflicts_would_go_unseen() {
-        assertThatThrownBy(() -> MongoEventStore.builder().connectionString(mongo.connectionString() + "&w=0").database("db").build())
+        assertThatThrownBy(() -> MongoEventStore.builder().connectionString(SharedMongo.connectionString() + "&w=0").database("db").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w=0");
     }
 

@@ -15,9 +15,7 @@ import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,22 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What a commit looks like to someone reading the collection, and payloads that must come back byte for byte. */
 class StoredDocumentTest {
 
-    private static InProcessMongo mongo;
-    private static MongoClient client;
+    private final MongoClient client = SharedMongo.client();
     private String database;
     private MongoEventStore store;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = new InProcessMongo();
-        client = mongo.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        mongo.close();
-    }
 
     @BeforeEach
     void openStore() {
