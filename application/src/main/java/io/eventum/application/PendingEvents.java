@@ -5,12 +5,13 @@ import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.Tracking;
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Saves the pending events of several aggregates in one atomic append. */
@@ -29,13 +30,17 @@ final class PendingEvents {
     }
 
     /**
-     * Encodes every pending event of {@code aggregates} (each aggregate once, in argument order),
-     * appends them in one batch with {@code tracking}, and only then marks them saved. If the
-     * append fails, every aggregate keeps its pending events.
+     * Encodes every pending event of {@code aggregates} (each aggregate once, in argument order) with
+     * {@code metadata}, appends them in one batch with {@code tracking}, and only then marks them
+     * saved. If the append fails, every aggregate keeps its pending events.
      *
      * @return the aggregates that had pending events, with their versions before the save
      */
-    static List<Saved> save(EventStore store, EventCodec codec, Tracking tracking, AggregateRoot<?, ?>... aggregates) {
+    static List<Saved> save(EventStore store, EventCodec codec, Tracking tracking, Map<String, String> metadata,
+                            AggregateRoot<?, ?>... aggregates) {
+        if (aggregates == null) {
+            throw new IllegalArgumentException("cannot save a null array of aggregates");
+        }
         Set<AggregateRoot<?, ?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Saved> saving = new ArrayList<>(aggregates.length);
         List<Integer> counts = new ArrayList<>(aggregates.length);
@@ -44,12 +49,12 @@ final class PendingEvents {
             if (aggregate == null) {
                 throw new IllegalArgumentException("cannot save a null aggregate");
             }
-            List<? extends DomainEvent> pending = aggregate.pendingEvents();
+            List<? extends EventEnvelope<?>> pending = aggregate.pendingEvents();
             if (pending.isEmpty() || !distinct.add(aggregate)) {
                 continue;
             }
-            for (DomainEvent event : pending) {
-                records.add(codec.encode(event));
+            for (EventEnvelope<?> event : pending) {
+                records.add(codec.encode(metadata.isEmpty() ? event : event.withMetadata(metadata)));
             }
             saving.add(new Saved(aggregate, aggregate.version() - pending.size()));
             counts.add(pending.size());

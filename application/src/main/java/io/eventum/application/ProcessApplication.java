@@ -1,15 +1,11 @@
 package io.eventum.application;
 
-import io.eventum.application.codec.EventTypeRegistry;
-import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.application.projection.Projection;
 import io.eventum.application.store.ConcurrencyConflictException;
-import io.eventum.application.store.EventStore;
-import io.eventum.application.store.SnapshotStore;
 import io.eventum.application.store.Tracking;
 import io.eventum.application.store.TrackingConflictException;
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
 import java.lang.System.Logger.Level;
 import java.util.Collection;
@@ -20,6 +16,7 @@ import java.util.Objects;
  * own aggregates: its {@link #policy} turns each upstream event into changed aggregates, and the
  * new events are appended together with the upstream event's position as ONE atomic append. So a
  * process application that stops at any point and restarts neither loses nor repeats an effect.
+ * Each new event's metadata names the upstream event as its cause ({@link Metadata#causedBy}).
  *
  * <p>Run it with a {@link io.eventum.application.projection.ProjectionRunner} over the upstream
  * application's notification log and codec. If another instance has already processed an event
@@ -37,25 +34,14 @@ public abstract class ProcessApplication extends Application implements Projecti
 
     /**
      * @param name the stable name under which this application's tracking records are kept
-     * @param store this application's own event store (also its snapshot store, if it is one)
-     * @param types this application's own event types and snapshot states
+     * @param builder this application's own store and aggregate types
      */
-    protected ProcessApplication(String name, EventStore store, EventTypeRegistry types) {
-        super(store, types);
-        this.name = requireName(name);
-    }
-
-    /** As {@link #ProcessApplication(String, EventStore, EventTypeRegistry)}, with a separate snapshot store and codec. */
-    protected ProcessApplication(String name, EventStore store, SnapshotStore snapshotStore, JacksonEventCodec codec) {
-        super(store, snapshotStore, codec);
-        this.name = requireName(name);
-    }
-
-    private static String requireName(String name) {
+    protected ProcessApplication(String name, Builder builder) {
+        super(builder);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a process application needs a name for its tracking records");
         }
-        return name;
+        this.name = name;
     }
 
     /**
@@ -63,7 +49,7 @@ public abstract class ProcessApplication extends Application implements Projecti
      * runs their commands, and returns the aggregates whose pending events to save. Returns an
      * empty collection to record only that the event was processed.
      */
-    protected abstract Collection<? extends AggregateRoot<?, ?>> policy(DomainEvent event);
+    protected abstract Collection<? extends AggregateRoot<?, ?>> policy(EventEnvelope<?> event);
 
     @Override
     public final String name() {
@@ -81,12 +67,12 @@ public abstract class ProcessApplication extends Application implements Projecti
      * @throws ConcurrencyConflictException if the policy's save conflicted {@value #ATTEMPTS} times
      */
     @Override
-    public final void apply(DomainEvent event, Tracking tracking) {
+    public final void apply(EventEnvelope<?> event, Tracking tracking) {
         Objects.requireNonNull(tracking, "tracking");
         for (int attempt = 1; ; attempt++) {
             Collection<? extends AggregateRoot<?, ?>> changed = policy(event);
             try {
-                save(tracking, changed.toArray(AggregateRoot<?, ?>[]::new));
+                save(tracking, Metadata.causedBy(event), changed.toArray(AggregateRoot<?, ?>[]::new));
                 return;
             } catch (TrackingConflictException alreadyProcessed) {
                 LOG.log(Level.INFO, "process application " + name + " has already processed position " + tracking.position()

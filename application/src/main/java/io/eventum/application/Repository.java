@@ -1,19 +1,21 @@
 package io.eventum.application;
 
 import io.eventum.application.codec.EventCodec;
-import io.eventum.application.codec.SnapshotCodec;
 import io.eventum.application.codec.SnapshotDecodingException;
+import io.eventum.application.codec.StoredTypeName;
 import io.eventum.application.store.AggregateQuery;
-import io.eventum.application.store.EventStore;
 import io.eventum.application.store.EventStoreException;
 import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.SnapshotStore;
 import io.eventum.application.store.StoredEvent;
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
-import io.eventum.domain.Mutator;
+import io.eventum.domain.AggregateType;
+import io.eventum.domain.StoredType;
 
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,70 +23,41 @@ import java.util.function.Consumer;
 
 /**
  * Loads aggregates of one type by replaying their stored events through the type's mutator, and
- * saves the pending events of aggregates atomically.
+ * saves them through its {@link Application}. Get one from {@link Application#repository}.
  *
- * <p>Loading streams the events from the store: decode, then apply, one at a time. With
- * {@link Snapshotting} configured, a load starts from the latest usable snapshot at or below the
- * requested version and applies only the events after it, so load time stops growing with the
- * length of the stream. A discarded or never-created aggregate is not found.
+ * <p>Loading streams the events from the store: decode, then apply, one at a time. For an aggregate
+ * type with snapshots, a load starts from the latest usable snapshot at or below the requested
+ * version and applies only the events after it, so load time stops growing with the length of the
+ * stream. A discarded or never-created aggregate is not found.
  *
  * <p>Thread-safe: each call works on its own aggregate instance.
  *
  * @param <A> the aggregate type
  * @param <E> its event type
  */
-public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
+public final class Repository<A extends AggregateRoot<A, E>, E> {
 
     private static final System.Logger LOG = System.getLogger(Repository.class.getName());
 
-    private final EventStore store;
-    private final EventCodec codec;
-    private final Class<E> eventType;
-    private final Mutator<A, E> mutator;
+    private final Application application;
+    private final AggregateType<A, E> type;
     private final SnapshotStore snapshotStore;
-    private final SnapshotCodec snapshotCodec;
-    private final Snapshotting<A, ?> snapshotting;
-    private final SnapshotPolicies policies;
+    /** This aggregate's event types by stored name (current names and aliases, without version). */
+    private final Map<String, StoredType> eventTypesByName = new HashMap<>();
 
-    /**
-     * A repository without snapshots.
-     *
-     * @param store where the events are
-     * @param codec how they are serialized
-     * @param eventType the aggregate's event type; a stored event of another type fails the load
-     * @param mutator the aggregate's mutator
-     */
-    public Repository(EventStore store, EventCodec codec, Class<E> eventType, Mutator<A, E> mutator) {
-        this(store, codec, eventType, mutator, null, null, null, new SnapshotPolicies());
-    }
-
-    /**
-     * A repository that loads from snapshots and takes them as {@code snapshotting} says.
-     *
-     * @param snapshotStore where the snapshots are
-     * @param snapshotCodec how snapshot states are serialized
-     * @param snapshotting what to capture and restore, and how often
-     */
-    public Repository(EventStore store, EventCodec codec, Class<E> eventType, Mutator<A, E> mutator,
-                      SnapshotStore snapshotStore, SnapshotCodec snapshotCodec, Snapshotting<A, ?> snapshotting) {
-        this(store, codec, eventType, mutator, Objects.requireNonNull(snapshotStore, "snapshotStore"),
-                Objects.requireNonNull(snapshotCodec, "snapshotCodec"), Objects.requireNonNull(snapshotting, "snapshotting"),
-                new SnapshotPolicies());
-    }
-
-    Repository(EventStore store, EventCodec codec, Class<E> eventType, Mutator<A, E> mutator, SnapshotStore snapshotStore,
-               SnapshotCodec snapshotCodec, Snapshotting<A, ?> snapshotting, SnapshotPolicies policies) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.codec = Objects.requireNonNull(codec, "codec");
-        this.eventType = Objects.requireNonNull(eventType, "eventType");
-        this.mutator = Objects.requireNonNull(mutator, "mutator");
+    Repository(Application application, AggregateType<A, E> type, SnapshotStore snapshotStore) {
+        this.application = application;
+        this.type = type;
         this.snapshotStore = snapshotStore;
-        this.snapshotCodec = snapshotCodec;
-        this.snapshotting = snapshotting;
-        this.policies = policies;
-        if (snapshotting != null) {
-            policies.register(snapshotting.aggregateClass(), this);
+        for (StoredType stored : type.eventTypes()) {
+            eventTypesByName.put(stored.name(), stored);
+            stored.aliases().forEach(alias -> eventTypesByName.put(alias, stored));
         }
+    }
+
+    /** The descriptor of the aggregates this repository loads. */
+    public AggregateType<A, E> type() {
+        return type;
     }
 
     /**
@@ -101,8 +74,8 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
     }
 
     /**
-     * The aggregate's state at {@code version}: from the latest snapshot at or below it, if any,
-     * plus the events after that snapshot up to {@code version}.
+     * The aggregate's state at {@code version}: from the latest snapshot at or below it, if any, plus
+     * the events after that snapshot up to {@code version}.
      *
      * @throws AggregateNotFoundException if the aggregate did not exist, or was discarded, at that version
      * @throws AggregateTypeMismatchException if the id belongs to another aggregate type
@@ -119,36 +92,59 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
     }
 
     /**
-     * Whether the aggregate exists and is not discarded. Loads it to find out.
+     * The aggregate's current state, or empty if it was never created or has been discarded.
+     *
+     * @throws AggregateTypeMismatchException if the id belongs to another aggregate type
+     * @throws io.eventum.application.codec.EventDecodingException if a stored event does not decode
+     * @throws EventStoreException if the store fails
+     */
+    public Optional<A> find(UUID id) {
+        return Optional.ofNullable(load(id, Long.MAX_VALUE).aggregate);
+    }
+
+    /**
+     * Whether the aggregate exists and is not discarded. Reads only its newest event, without
+     * decoding it: the aggregate is discarded if that event's type is one its {@link AggregateType}
+     * declares as discarding.
      *
      * @throws AggregateTypeMismatchException if the id belongs to another aggregate type
      * @throws EventStoreException if the store fails
      */
     public boolean contains(UUID id) {
-        return load(id, Long.MAX_VALUE).aggregate != null;
+        Objects.requireNonNull(id, "id");
+        List<StoredEvent> newest = application.store().read(id, AggregateQuery.all().newestFirst().limit(1));
+        if (newest.isEmpty()) {
+            return false;
+        }
+        StoredEvent last = newest.get(0);
+        StoredType stored = eventTypesByName.get(storedName(last));
+        if (stored == null) {
+            throw new AggregateTypeMismatchException(id, last.version(), last.type(), type.aggregateClass());
+        }
+        return !type.isDiscardedBy(stored.type());
+    }
+
+    private static String storedName(StoredEvent event) {
+        try {
+            return StoredTypeName.parse(event.type()).name();
+        } catch (IllegalArgumentException malformed) {
+            return event.type();
+        }
     }
 
     /**
-     * Appends the pending events of all given aggregates, of any type, in ONE atomic append, and
-     * clears their pending lists only after it succeeded. Aggregates with nothing pending are
-     * skipped; with nothing pending at all, nothing is appended. Snapshots due by policy are taken
-     * after the append committed; a failed snapshot is logged and never fails the save.
-     *
-     * @throws io.eventum.application.store.ConcurrencyConflictException if another writer saved one
-     *     of these aggregates first; nothing was stored and every aggregate keeps its pending events
-     * @throws io.eventum.application.codec.EventEncodingException if an event's class is not
-     *     registered; nothing was stored
-     * @throws EventStoreException if the store fails; nothing was stored
+     * Saves the pending events of the given aggregates in ONE atomic append, through this
+     * repository's application: see {@link Application#save(AggregateRoot[])}.
      */
     public void save(AggregateRoot<?, ?>... aggregates) {
-        policies.afterSave(PendingEvents.save(store, codec, null, aggregates));
+        application.save(aggregates);
     }
 
     /**
      * Takes a snapshot of the aggregate's current state now.
      *
      * @return the version the snapshot was taken at
-     * @throws IllegalStateException if this repository has no snapshotting configured
+     * @throws IllegalStateException if the aggregate type has no snapshots
      * @throws AggregateNotFoundException if the aggregate does not exist or is discarded
      * @throws EventStoreException if a store fails
      */
@@ -160,13 +156,14 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
      * Takes a snapshot of the aggregate's state at {@code version} (or at its last version, if lower).
      *
      * @return the version the snapshot was taken at
-     * @throws IllegalStateException if this repository has no snapshotting configured
+     * @throws IllegalStateException if the aggregate type has no snapshots
      * @throws AggregateNotFoundException if the aggregate did not exist, or was discarded, at that version
      * @throws EventStoreException if a store fails
      */
     public long takeSnapshot(UUID id, long version) {
-        if (snapshotting == null) {
-            throw new IllegalStateException("cannot take a snapshot of aggregate " + id + ": this repository has no Snapshotting configured");
+        if (snapshotStore == null) {
+            throw new IllegalStateException("cannot take a snapshot of aggregate " + id + ": " + type.aggregateClass().getSimpleName()
+                    + " has no snapshots (AggregateType.builder(...).snapshots(...))");
         }
         A aggregate = get(id, version);
         saveSnapshot(aggregate);
@@ -175,11 +172,12 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
 
     /** Called after a save: takes a snapshot if the policy says one is due. Never throws. */
     void snapshotIfDue(AggregateRoot<?, ?> saved, long versionBefore) {
-        if (saved.isDiscarded() || !snapshotting.isDue(versionBefore, saved.version())) {
+        int every = type.snapshotEvery();
+        if (snapshotStore == null || every == 0 || saved.isDiscarded() || saved.version() / every <= versionBefore / every) {
             return;
         }
         try {
-            saveSnapshot(snapshotting.aggregateClass().cast(saved));
+            saveSnapshot(type.aggregateClass().cast(saved));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not take the snapshot of aggregate " + saved.id() + " at version " + saved.version()
                     + " after its events were saved; loads replay more events until the next snapshot", e);
@@ -187,8 +185,8 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
     }
 
     private void saveSnapshot(A aggregate) {
-        Object state = snapshotting.capture().apply(aggregate);
-        snapshotStore.save(snapshotCodec.encodeSnapshot(aggregate.id(), aggregate.version(), aggregate.createdOn(),
+        Object state = type.capture(aggregate);
+        snapshotStore.save(application.codec().encodeSnapshot(aggregate.id(), aggregate.version(), aggregate.createdOn(),
                 aggregate.lastModifiedOn(), state));
     }
 
@@ -197,10 +195,10 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
         if (version < 1) {
             throw new IllegalArgumentException("aggregate " + id + ": version must be at least 1, was " + version);
         }
-        A start = snapshotting == null ? null : restoreLatestSnapshot(id, version).orElse(null);
-        Replay replay = new Replay(start);
+        A start = snapshotStore == null ? null : restoreLatestSnapshot(id, version).orElse(null);
+        Replay replay = new Replay(start, application.codec());
         AggregateQuery query = AggregateQuery.all().upTo(version);
-        store.read(id, start == null ? query : query.after(start.version()), replay);
+        application.store().read(id, start == null ? query : query.after(start.version()), replay);
         return replay;
     }
 
@@ -211,8 +209,9 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
             return Optional.empty();
         }
         try {
-            SnapshotCodec.DecodedSnapshot decoded = snapshotCodec.decodeSnapshot(latest.get());
-            return Optional.of(restore(decoded));
+            EventCodec.DecodedSnapshot decoded = application.codec().decodeSnapshot(latest.get());
+            return Optional.of(type.restore(decoded.aggregateId(), decoded.version(), decoded.createdOn(), decoded.lastModifiedOn(),
+                    decoded.state()));
         } catch (SnapshotDecodingException | ClassCastException e) {
             LOG.log(Level.WARNING, "ignoring a stale snapshot of aggregate " + id + " at version " + latest.get().version()
                     + "; loading from its events instead: " + e.getMessage());
@@ -220,35 +219,27 @@ public class Repository<A extends AggregateRoot<A, E>, E extends DomainEvent> {
         }
     }
 
-    private <S> A restore(SnapshotCodec.DecodedSnapshot decoded) {
-        @SuppressWarnings("unchecked")
-        Snapshotting<A, S> typed = (Snapshotting<A, S>) snapshotting;
-        A restored = typed.restore().apply(decoded.restored(), typed.stateClass().cast(decoded.state()));
-        if (restored == null || !restored.id().equals(decoded.restored().id()) || restored.version() != decoded.restored().version()) {
-            throw new IllegalStateException("the restore function of " + snapshotting.aggregateClass().getName()
-                    + " must return the aggregate at the snapshot's id and version (call super(restored))");
-        }
-        return restored;
-    }
-
     /** Decodes and applies one stored event at a time. */
     private final class Replay implements Consumer<StoredEvent> {
+        private final EventCodec codec;
         private A aggregate;
         private boolean existed;
 
-        Replay(A start) {
+        Replay(A start, EventCodec codec) {
             this.aggregate = start;
             this.existed = start != null;
+            this.codec = codec;
         }
 
         @Override
         public void accept(StoredEvent stored) {
-            DomainEvent decoded = codec.decode(stored);
+            Object decoded = codec.decode(stored);
+            Class<E> eventType = type.eventType();
             if (!eventType.isInstance(decoded)) {
-                throw new AggregateTypeMismatchException(stored.aggregateId(), stored.version(), stored.type(),
-                        decoded.getClass(), eventType);
+                throw new AggregateTypeMismatchException(stored.aggregateId(), stored.version(), stored.type(), type.aggregateClass());
             }
-            aggregate = AggregateRoot.mutate(mutator, aggregate, eventType.cast(decoded));
+            aggregate = type.applyStored(aggregate, stored.aggregateId(), stored.version(), stored.timestamp(), stored.metadata(),
+                    eventType.cast(decoded));
             existed = true;
         }
     }

@@ -1,54 +1,64 @@
 package io.eventum.application;
 
-import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
-import io.eventum.domain.Mutator;
+import io.eventum.domain.AggregateType;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** A small aggregate for application tests: a named counter that can be incremented and discarded. */
 final class Counter extends AggregateRoot<Counter, Counter.Event> {
 
-    sealed interface Event extends DomainEvent permits Created, Incremented, Discarded {
+    sealed interface Event permits Created, Incremented, Discarded {
     }
 
-    record Created(UUID originatorId, long originatorVersion, Instant timestamp, String name) implements Event {
+    record Created(String name) implements Event {
     }
 
-    record Incremented(UUID originatorId, long originatorVersion, Instant timestamp, int by, List<String> tags) implements Event {
+    record Incremented(int by, List<String> tags) implements Event {
     }
 
-    record Discarded(UUID originatorId, long originatorVersion, Instant timestamp) implements Event {
+    record Discarded() implements Event {
     }
 
-    static final EventTypeRegistry EVENT_TYPES = EventTypeRegistry.builder()
-            .register("Counter.Created", Created.class)
-            .register("Counter.Incremented", Incremented.class)
-            .register("Counter.Discarded", Discarded.class)
+    /** What a snapshot keeps. */
+    record State(String name, int value, List<String> tags) {
+    }
+
+    static final AggregateType<Counter, Event> TYPE = AggregateType.builder(Counter.class, Event.class)
+            .mutator(Counter::mutate)
+            .discardedBy(Discarded.class)
             .build();
 
-    static final Mutator<Counter, Event> MUTATOR = Counter::mutate;
+    /** The same aggregate with snapshots, taken by policy every 3 events. */
+    static final AggregateType<Counter, Event> WITH_SNAPSHOTS = AggregateType.builder(Counter.class, Event.class)
+            .mutator(Counter::mutate)
+            .discardedBy(Discarded.class)
+            .snapshots(State.class, Counter::state, Counter::new)
+            .snapshotEvery(3)
+            .build();
 
     private final String name;
     private int value;
     private final List<String> tags = new ArrayList<>();
 
-    private Counter(Created created) {
-        super(created);
-        this.name = created.name();
+    private Counter(String name) {
+        this.name = name;
+    }
+
+    private Counter(State state) {
+        this(state.name());
+        this.value = state.value();
+        this.tags.addAll(state.tags());
     }
 
     static Counter create(String name) {
-        return create(MUTATOR, new Created(UUID.randomUUID(), 1, now(), name));
+        return TYPE.create(new Created(name));
     }
 
     static Counter mutate(Counter counter, Event event) {
         if (event instanceof Created created) {
-            return new Counter(created);
+            return new Counter(created.name());
         } else if (event instanceof Incremented incremented) {
             counter.value += incremented.by();
             counter.tags.addAll(incremented.tags());
@@ -59,17 +69,16 @@ final class Counter extends AggregateRoot<Counter, Counter.Event> {
         throw new IllegalArgumentException("unknown event " + event);
     }
 
-    @Override
-    protected Mutator<Counter, Event> mutator() {
-        return MUTATOR;
-    }
-
     void increment(int by, String... tags) {
-        trigger((id, version, at) -> new Incremented(id, version, at, by, List.of(tags)));
+        apply(new Incremented(by, List.of(tags)));
     }
 
     void discard() {
-        trigger(Discarded::new);
+        apply(new Discarded());
+    }
+
+    State state() {
+        return new State(name, value, List.copyOf(tags));
     }
 
     String name() {

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 final class RecordingEventStore implements EventStore {
 
     final List<List<EventRecord>> appends = new ArrayList<>();
+    final List<AggregateQuery> reads = new ArrayList<>();
     private final List<StoredEvent> events = new ArrayList<>();
     private RuntimeException nextFailure;
     boolean closed;
@@ -56,6 +57,7 @@ final class RecordingEventStore implements EventStore {
 
     @Override
     public void read(UUID aggregateId, AggregateQuery query, Consumer<? super StoredEvent> action) {
+        reads.add(query);
         events.stream()
                 .filter(e -> e.aggregateId().equals(aggregateId) && query.includes(e.version()))
                 .sorted(query.descending() ? Comparator.comparingLong(StoredEvent::version).reversed()

@@ -1,14 +1,17 @@
 package io.eventum.application;
 
+import io.eventum.application.codec.EventCodec;
 import io.eventum.application.codec.EventDecodingException;
-import io.eventum.application.codec.EventEncodingException;
-import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.codec.jackson.JacksonEventCodec;
+import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.ConcurrencyConflictException;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.SnapshotRecord;
+import io.eventum.application.store.StoredEvent;
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.AggregateType;
+import io.eventum.domain.EventEnvelope;
 import io.eventum.domain.EventVersionMismatchException;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +29,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class RepositoryTest {
 
     private final RecordingEventStore store = new RecordingEventStore();
-    private final JacksonEventCodec codec = new JacksonEventCodec(Counter.EVENT_TYPES);
-    private final Repository<Counter, Counter.Event> counters = new Repository<>(store, codec, Counter.Event.class, Counter.MUTATOR);
+    private final AtomicInteger decodes = new AtomicInteger();
+    private final Application app = Application.builder(store).aggregate(Counter.TYPE)
+            .codec(types -> new CountingDecodes(new JacksonEventCodec(types), decodes)).build();
+    private final Repository<Counter, Counter.Event> counters = app.repository(Counter.TYPE);
 
     @Test
     void a_saved_aggregate_is_rebuilt_from_its_events() {
@@ -49,6 +55,20 @@ class RepositoryTest {
     }
 
     @Test
+    void stored_payloads_hold_the_events_own_fields_only() {
+        // given
+        Counter counter = Counter.create("visits");
+        counter.increment(2, "a");
+        // when
+        app.save(counter);
+        // then
+        assertThat(store.appends.get(0)).extracting(EventRecord::payloadJson)
+                .containsExactly("{\"name\":\"visits\"}", "{\"by\":2,\"tags\":[\"a\"]}");
+        assertThat(store.appends.get(0)).extracting(EventRecord::type).containsExactly("Counter.Created", "Counter.Incremented");
+        assertThat(store.appends.get(0)).extracting(EventRecord::version).containsExactly(1L, 2L);
+    }
+
+    @Test
     void an_aggregate_can_be_loaded_as_it_was_at_an_earlier_version() {
         // given
         Counter counter = Counter.create("visits");
@@ -63,11 +83,38 @@ class RepositoryTest {
     }
 
     @Test
-    void an_unknown_id_is_not_found_and_not_contained() {
+    void an_unknown_id_is_not_found_not_contained_and_found_empty() {
         UUID unknown = UUID.randomUUID();
         assertThat(counters.contains(unknown)).isFalse();
+        assertThat(counters.find(unknown)).isEmpty();
         assertThatThrownBy(() -> counters.get(unknown)).isInstanceOf(AggregateNotFoundException.class)
                 .hasMessageContaining(unknown.toString()).hasMessageContaining("not found");
+    }
+
+    @Test
+    void find_returns_the_aggregate_when_it_exists() {
+        Counter counter = Counter.create("visits");
+        counter.increment(4);
+        counters.save(counter);
+        assertThat(counters.find(counter.id())).get().extracting(Counter::value).isEqualTo(4);
+    }
+
+    @Test
+    void contains_reads_only_the_newest_event_and_decodes_nothing() {
+        // given a long stream
+        Counter counter = Counter.create("long");
+        for (int i = 0; i < 50; i++) {
+            counter.increment(1);
+        }
+        counters.save(counter);
+        store.reads.clear();
+        decodes.set(0);
+        // when
+        boolean contained = counters.contains(counter.id());
+        // then
+        assertThat(contained).isTrue();
+        assertThat(store.reads).containsExactly(AggregateQuery.all().newestFirst().limit(1));
+        assertThat(decodes).hasValue(0);
     }
 
     @Test
@@ -80,6 +127,7 @@ class RepositoryTest {
         counters.save(counter);
         // then
         assertThat(counters.contains(counter.id())).isFalse();
+        assertThat(counters.find(counter.id())).isEmpty();
         assertThatThrownBy(() -> counters.get(counter.id())).isInstanceOf(AggregateNotFoundException.class)
                 .hasMessageContaining("discarded");
         assertThat(counters.get(counter.id(), 2).value()).isEqualTo(1);
@@ -149,45 +197,30 @@ class RepositoryTest {
     }
 
     @Test
-    void an_unregistered_event_class_fails_the_save_and_stores_nothing() {
-        // given
-        Counter counter = Counter.create("x");
-        Repository<Counter, Counter.Event> withoutIncrement = new Repository<>(store,
-                new JacksonEventCodec(EventTypeRegistry.builder().register("Counter.Created", Counter.Created.class).build()),
-                Counter.Event.class, Counter.MUTATOR);
-        counter.increment(1);
-        // then
-        assertThatThrownBy(() -> withoutIncrement.save(counter)).isInstanceOf(EventEncodingException.class)
-                .hasMessageContaining(Counter.Incremented.class.getName());
-        assertThat(store.appends).isEmpty();
-        assertThat(counter.pendingEvents()).hasSize(2);
-    }
-
-    @Test
-    void a_corrupt_stored_event_fails_the_load_naming_aggregate_version_and_type() {
+    void a_corrupt_stored_event_fails_the_load_naming_aggregate_version_type_and_field() {
         // given
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-28T08:00:00Z");
         store.append(List.of(
-                new EventRecord(id, 1, "Counter.Created", "{\"name\":\"n\"}".getBytes(StandardCharsets.UTF_8), Map.of(), at),
-                new EventRecord(id, 2, "Counter.Incremented", "{\"by\":\"lots\"}".getBytes(StandardCharsets.UTF_8), Map.of(), at)));
+                new EventRecord(id, 1, "Counter.Created", json("{\"name\":\"n\"}"), Map.of(), at),
+                new EventRecord(id, 2, "Counter.Incremented", json("{\"by\":\"lots\",\"tags\":[]}"), Map.of(), at)));
         // then
         assertThatThrownBy(() -> counters.get(id)).isInstanceOf(EventDecodingException.class)
-                .hasMessageContaining(id.toString()).hasMessageContaining("version 2").hasMessageContaining("Counter.Incremented");
+                .hasMessageContaining(id.toString()).hasMessageContaining("version 2").hasMessageContaining("Counter.Incremented")
+                .hasMessageContaining("by");
     }
 
     @Test
-    void an_id_of_another_aggregate_type_fails_the_load() {
+    void an_id_of_another_aggregate_type_fails_the_load_and_contains() {
         // given an aggregate whose events are not Counter events
-        record Other(UUID originatorId, long originatorVersion, Instant timestamp) implements DomainEvent {
-        }
-        JacksonEventCodec mixed = new JacksonEventCodec(EventTypeRegistry.builder().register("Other", Other.class).build());
-        UUID id = UUID.randomUUID();
-        store.append(List.of(mixed.encode(new Other(id, 1, Instant.parse("2026-11-28T08:00:00Z")))));
-        Repository<Counter, Counter.Event> confused = new Repository<>(store, mixed, Counter.Event.class, Counter.MUTATOR);
+        Application both = Application.builder(store).aggregate(Counter.TYPE, Gauge.TYPE).build();
+        Gauge gauge = Gauge.TYPE.create(new Gauge.Installed());
+        both.save(gauge);
         // then
-        assertThatThrownBy(() -> confused.get(id)).isInstanceOf(AggregateTypeMismatchException.class)
-                .hasMessageContaining(id.toString()).hasMessageContaining("Other");
+        assertThatThrownBy(() -> both.repository(Counter.TYPE).get(gauge.id())).isInstanceOf(AggregateTypeMismatchException.class)
+                .hasMessageContaining(gauge.id().toString()).hasMessageContaining("Gauge.Installed");
+        assertThatThrownBy(() -> both.repository(Counter.TYPE).contains(gauge.id())).isInstanceOf(AggregateTypeMismatchException.class)
+                .hasMessageContaining(gauge.id().toString());
     }
 
     @Test
@@ -195,7 +228,7 @@ class RepositoryTest {
         // given
         Counter counter = Counter.create("gappy");
         counters.save(counter);
-        store.append(List.of(codec.encode(new Counter.Incremented(counter.id(), 3, Instant.now(), 1, List.of()))));
+        store.append(List.of(app.codec().encode(new EventEnvelope<>(counter.id(), 3, Instant.now(), new Counter.Incremented(1, List.of()), Map.of()))));
         // then
         assertThatThrownBy(() -> counters.get(counter.id())).isInstanceOf(EventVersionMismatchException.class)
                 .hasMessageContaining("version 3").hasMessageContaining("expected 2");
@@ -208,25 +241,50 @@ class RepositoryTest {
     }
 
     @Test
-    void an_application_saves_through_one_append_and_closes_its_store() {
-        // given
-        class Counting extends Application {
-            final Repository<Counter, Counter.Event> counters = repository(Counter.Event.class, Counter.MUTATOR);
+    void an_aggregate_type_without_snapshots_cannot_take_one() {
+        Counter counter = Counter.create("plain");
+        counters.save(counter);
+        assertThatThrownBy(() -> counters.takeSnapshot(counter.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no snapshots");
+    }
 
-            Counting() {
-                super(store, Counter.EVENT_TYPES);
-            }
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A second aggregate type, to load an id of the wrong type. */
+    static final class Gauge extends AggregateRoot<Gauge, Gauge.Event> {
+        sealed interface Event permits Installed {
         }
-        Counter a = Counter.create("a");
-        Counter b = Counter.create("b");
-        // when
-        try (Counting app = new Counting()) {
-            app.save(a, b);
-            assertThat(app.counters.get(a.id()).name()).isEqualTo("a");
-            assertThat(AggregateRoot.class).isAssignableFrom(app.counters.get(b.id()).getClass());
+
+        record Installed() implements Event {
         }
-        // then
-        assertThat(store.appends).hasSize(1);
-        assertThat(store.closed).isTrue();
+
+        static final AggregateType<Gauge, Event> TYPE = AggregateType.of(Gauge.class, Event.class,
+                (gauge, event) -> gauge == null ? new Gauge() : gauge);
+    }
+
+    /** A codec that counts decodes, so a test can see that nothing was decoded. */
+    record CountingDecodes(EventCodec delegate, AtomicInteger decodes) implements EventCodec {
+        @Override
+        public EventRecord encode(EventEnvelope<?> envelope) {
+            return delegate.encode(envelope);
+        }
+
+        @Override
+        public Object decode(StoredEvent stored) {
+            decodes.incrementAndGet();
+            return delegate.decode(stored);
+        }
+
+        @Override
+        public SnapshotRecord encodeSnapshot(UUID aggregateId, long version, Instant createdOn, Instant lastModifiedOn, Object state) {
+            return delegate.encodeSnapshot(aggregateId, version, createdOn, lastModifiedOn, state);
+        }
+
+        @Override
+        public DecodedSnapshot decodeSnapshot(SnapshotRecord snapshot) {
+            return delegate.decodeSnapshot(snapshot);
+        }
     }
 }

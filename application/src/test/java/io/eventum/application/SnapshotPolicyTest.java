@@ -3,7 +3,6 @@ package io.eventum.application;
 import io.eventum.application.store.EventStoreException;
 import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.SnapshotStore;
-import io.eventum.domain.AggregateRoot;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -36,36 +35,14 @@ class SnapshotPolicyTest {
         }
     }
 
-    record CounterState(String name, int value, List<String> tags) {
-    }
-
-    static Counter restore(AggregateRoot.Restored restored, CounterState state) {
-        throw new UnsupportedOperationException("not needed: these tests only take snapshots");
-    }
-
     private final RecordingEventStore events = new RecordingEventStore();
     private final ListSnapshotStore snapshots = new ListSnapshotStore();
-
-    private class Counting extends Application {
-        final Repository<Counter, Counter.Event> counters;
-
-        Counting(int every) {
-            super(events, snapshots, new io.eventum.application.codec.jackson.JacksonEventCodec(
-                    io.eventum.application.codec.EventTypeRegistry.builder()
-                            .register("Counter.Created", Counter.Created.class)
-                            .register("Counter.Incremented", Counter.Incremented.class)
-                            .register("Counter.Discarded", Counter.Discarded.class)
-                            .registerState("Counter.State", CounterState.class)
-                            .build()));
-            counters = repository(Counter.Event.class, Counter.MUTATOR, Snapshotting.of(Counter.class, CounterState.class,
-                    c -> new CounterState(c.name(), c.value(), c.tags()), SnapshotPolicyTest::restore).every(every));
-        }
-    }
+    private final Application app = Application.builder(events).snapshotStore(snapshots).aggregate(Counter.WITH_SNAPSHOTS).build();
+    private final Repository<Counter, Counter.Event> counters = app.repository(Counter.WITH_SNAPSHOTS);
 
     @Test
     void a_save_that_crosses_a_multiple_of_the_policy_takes_one_snapshot_after_the_append() {
-        // given
-        Counting app = new Counting(3);
+        // given a policy of every 3 events
         Counter counter = Counter.create("c");
         // when: versions 1, then 2..5 (crosses 3), then 6 (crosses 6)
         app.save(counter);
@@ -74,18 +51,43 @@ class SnapshotPolicyTest {
         }
         app.save(counter);
         counter.increment(1);
-        app.counters.save(counter);
+        counters.save(counter);
         // then
         assertThat(snapshots.saved).extracting(SnapshotRecord::version).containsExactly(5L, 6L);
-        assertThat(snapshots.saved.get(0).stateJson()).contains("\"value\":4");
+        assertThat(snapshots.saved.get(0).stateJson()).contains("\"value\":4").contains("\"createdOn\"");
+        assertThat(snapshots.saved.get(0).type()).isEqualTo("Counter.State");
+    }
+
+    @Test
+    void a_load_starts_from_the_latest_snapshot_and_reads_only_later_events() {
+        // given
+        Counter counter = Counter.create("c");
+        for (int i = 0; i < 3; i++) {
+            counter.increment(2, "t" + i);
+        }
+        app.save(counter);                                   // versions 1..4: a snapshot at 4
+        counter.increment(10);
+        app.save(counter);                                   // version 5: no snapshot
+        events.reads.clear();
+        // when
+        Counter loaded = counters.get(counter.id());
+        // then
+        assertThat(snapshots.saved).extracting(SnapshotRecord::version).containsExactly(4L);
+        assertThat(loaded.value()).isEqualTo(16);
+        assertThat(loaded.tags()).containsExactly("t0", "t1", "t2");
+        assertThat(loaded.version()).isEqualTo(5);
+        assertThat(loaded.createdOn()).isEqualTo(counter.createdOn());
+        assertThat(loaded.lastModifiedOn()).isEqualTo(counter.lastModifiedOn());
+        assertThat(events.reads).singleElement().extracting(query -> query.afterVersion()).isEqualTo(4L);
     }
 
     @Test
     void a_failed_snapshot_write_is_logged_and_never_fails_the_save() {
         // given
-        Counting app = new Counting(1);
         snapshots.failing = true;
         Counter counter = Counter.create("c");
+        counter.increment(1);
+        counter.increment(1);
         // when
         app.save(counter);
         // then
@@ -96,27 +98,15 @@ class SnapshotPolicyTest {
 
     @Test
     void a_discarded_aggregate_is_not_snapshotted() {
-        Counting app = new Counting(1);
         Counter counter = Counter.create("c");
+        counter.increment(1);
         counter.discard();
         app.save(counter);
         assertThat(snapshots.saved).isEmpty();
     }
 
     @Test
-    void snapshots_need_a_snapshot_store_and_one_repository_per_aggregate_class() {
-        class NoSnapshots extends Application {
-            NoSnapshots() {
-                super(events, Counter.EVENT_TYPES);
-                repository(Counter.Event.class, Counter.MUTATOR,
-                        Snapshotting.of(Counter.class, CounterState.class, c -> null, SnapshotPolicyTest::restore));
-            }
-        }
-        assertThatThrownBy(NoSnapshots::new).isInstanceOf(IllegalStateException.class).hasMessageContaining("no SnapshotStore");
-        Counting app = new Counting(2);
-        assertThatThrownBy(() -> app.repository(Counter.Event.class, Counter.MUTATOR,
-                Snapshotting.of(Counter.class, CounterState.class, c -> null, SnapshotPolicyTest::restore)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already configured");
-        assertThatThrownBy(() -> app.counters.takeSnapshot(UUID.randomUUID())).isInstanceOf(AggregateNotFoundException.class);
+    void an_on_demand_snapshot_of_an_unknown_aggregate_is_not_found() {
+        assertThatThrownBy(() -> counters.takeSnapshot(UUID.randomUUID())).isInstanceOf(AggregateNotFoundException.class);
     }
 }

@@ -24,6 +24,9 @@ class ArchitectureTest {
     static final ArchRule jackson_only_in_the_codec_package = EventumRules.JACKSON_ONLY_IN_THE_CODEC_PACKAGE;
 
     @ArchTest
+    static final ArchRule application_core_uses_the_codec_port = EventumRules.APPLICATION_CORE_USES_THE_CODEC_PORT;
+
+    @ArchTest
     static final ArchRule dependencies_point_inward = EventumRules.DEPENDENCIES_POINT_INWARD;
 
     @ArchTest

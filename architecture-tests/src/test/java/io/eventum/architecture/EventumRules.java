@@ -8,7 +8,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Eventum's architecture as ArchUnit rules: dependencies point inward (adapters, then
- * application, then domain), Jackson stays inside the codec package (io.eventum.application.codec.jackson), no adapter knows another,
+ * application, then domain), Jackson stays inside the codec package (io.eventum.application.codec.jackson) and the
+ * application core reaches it only through the EventCodec port, no adapter knows another,
  * and no package takes part in a cycle. {@link ArchitectureTest} checks them against the real
  * code; {@link RulesCanFailTest} shows each one catching a deliberately bad fixture.
  */
@@ -25,14 +26,21 @@ final class EventumRules {
     static final ArchRule APPLICATION_DEPENDS_ONLY_ON_DOMAIN_JAVA_AND_JACKSON = classes()
             .that().resideInAPackage("io.eventum.application..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "io.eventum.application..", "io.eventum.domain..", "java..", "com.fasterxml.jackson..")
+                    "io.eventum.application..", "io.eventum.domain..", "java..", "tools.jackson..", "com.fasterxml.jackson.annotation..")
             .because("the application layer holds the ports and the code that uses them, nothing else");
 
     static final ArchRule JACKSON_ONLY_IN_THE_CODEC_PACKAGE = noClasses()
             .that().resideInAPackage("io.eventum.application..")
             .and().resideOutsideOfPackage("io.eventum.application.codec.jackson..")
-            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
             .because("serialization is a port: Jackson is one implementation of it, in one package");
+
+    static final ArchRule APPLICATION_CORE_USES_THE_CODEC_PORT = noClasses()
+            .that().resideInAPackage("io.eventum.application..")
+            .and().resideOutsideOfPackage("io.eventum.application.codec.jackson..")
+            .should().dependOnClassesThat().resideInAPackage("io.eventum.application.codec.jackson..")
+            .because("the application core works with the EventCodec port; it finds Jackson's codec through"
+                    + " EventCodecFactory and java.util.ServiceLoader, never by name");
 
     static final ArchRule DEPENDENCIES_POINT_INWARD = noClasses()
             .that().resideInAnyPackage("io.eventum.domain..", "io.eventum.application..")

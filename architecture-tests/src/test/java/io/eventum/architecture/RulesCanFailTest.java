@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.eventum.application.fixture.KnowsAStore;
 import io.eventum.application.fixture.UsesJacksonOutsideTheCodec;
+import io.eventum.application.fixture.UsesTheJacksonCodec;
 import io.eventum.application.fixture.UsesTheNetwork;
 import io.eventum.application.fixture.cycle.a.Chicken;
 import io.eventum.application.fixture.cycle.b.Egg;
@@ -42,6 +43,12 @@ class RulesCanFailTest {
     void jackson_outside_the_codec_package_breaks_the_codec_rule() {
         assertViolation(EventumRules.JACKSON_ONLY_IN_THE_CODEC_PACKAGE, fixture(UsesJacksonOutsideTheCodec.class),
                 UsesJacksonOutsideTheCodec.class.getName());
+    }
+
+    @Test
+    void application_code_that_builds_the_jackson_codec_breaks_the_codec_port_rule() {
+        assertViolation(EventumRules.APPLICATION_CORE_USES_THE_CODEC_PORT, fixture(UsesTheJacksonCodec.class),
+                UsesTheJacksonCodec.class.getName());
     }
 
     @Test

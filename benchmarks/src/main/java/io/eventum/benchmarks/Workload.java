@@ -1,5 +1,6 @@
 package io.eventum.benchmarks;
 
+import io.eventum.domain.EventEnvelope;
 import io.eventum.examples.ddd.ExampleAggregateRoot;
 import io.eventum.examples.ddd.ExampleDDDApplication;
 
@@ -38,8 +39,8 @@ public final class Workload {
         return aggregate.id();
     }
 
-    /** The events of one aggregate of {@code events} events, in order, as its commands triggered them. */
-    public static List<ExampleAggregateRoot.Event> events(int events) {
+    /** The events of one aggregate of {@code events} events, in order and in their envelopes, as its commands applied them. */
+    public static List<EventEnvelope<ExampleAggregateRoot.Event>> events(int events) {
         return new ArrayList<>(batch(events).pendingEvents());
     }
 

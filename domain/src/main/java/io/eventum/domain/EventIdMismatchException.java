@@ -5,17 +5,17 @@ import java.util.UUID;
 /** Thrown when an event is applied to an aggregate other than the one it belongs to. */
 public final class EventIdMismatchException extends DomainException {
 
-    private final UUID eventOriginatorId;
+    private final UUID eventAggregateId;
 
-    EventIdMismatchException(UUID aggregateId, long aggregateVersion, DomainEvent event) {
-        super(aggregateId, aggregateVersion, "event " + event.getClass().getSimpleName() + " version "
-                + event.originatorVersion() + " belongs to aggregate " + event.originatorId()
-                + ", not to aggregate " + aggregateId + " (at version " + aggregateVersion + ")");
-        this.eventOriginatorId = event.originatorId();
+    EventIdMismatchException(UUID aggregateId, long aggregateVersion, Class<?> eventClass, UUID eventAggregateId, long eventVersion) {
+        super(aggregateId, aggregateVersion, "event " + eventClass.getSimpleName() + " version " + eventVersion
+                + " belongs to aggregate " + eventAggregateId + ", not to aggregate " + aggregateId
+                + " (at version " + aggregateVersion + ")");
+        this.eventAggregateId = eventAggregateId;
     }
 
     /** The id of the aggregate the event does belong to. */
-    public UUID eventOriginatorId() {
-        return eventOriginatorId;
+    public UUID eventAggregateId() {
+        return eventAggregateId;
     }
 }

@@ -10,11 +10,11 @@ public final class EventVersionMismatchException extends DomainException {
 
     private final long eventVersion;
 
-    EventVersionMismatchException(UUID aggregateId, long aggregateVersion, DomainEvent event) {
-        super(aggregateId, aggregateVersion, "event " + event.getClass().getSimpleName() + " of aggregate "
-                + aggregateId + " has version " + event.originatorVersion() + ", expected "
+    EventVersionMismatchException(UUID aggregateId, long aggregateVersion, Class<?> eventClass, long eventVersion) {
+        super(aggregateId, aggregateVersion, "event " + eventClass.getSimpleName() + " of aggregate "
+                + aggregateId + " has version " + eventVersion + ", expected "
                 + (aggregateVersion + 1) + " (the aggregate is at version " + aggregateVersion + ")");
-        this.eventVersion = event.originatorVersion();
+        this.eventVersion = eventVersion;
     }
 
     /** The version the offending event carries. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,20 +13,35 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AggregateRootTest {
 
+    private static final Instant AT = Instant.parse("2026-11-30T12:00:00.123456Z");
+
     @Test
-    void creating_an_aggregate_applies_the_created_event_and_keeps_it_pending() {
+    void creating_an_aggregate_applies_the_created_event_and_keeps_it_pending_in_its_envelope() {
         // when
         Light light = Light.install("kitchen");
         // then
         assertThat(light.version()).isEqualTo(1);
         assertThat(light.room()).isEqualTo("kitchen");
+        assertThat(light.id()).isNotNull();
         assertThat(light.createdOn()).isEqualTo(light.lastModifiedOn());
-        assertThat(light.pendingEvents()).singleElement().isInstanceOf(Light.Installed.class);
-        assertThat(light.pendingEvents().get(0).originatorId()).isEqualTo(light.id());
+        assertThat(light.aggregateType()).isSameAs(Light.TYPE);
+        EventEnvelope<Light.Event> created = light.pendingEvents().get(0);
+        assertThat(light.pendingEvents()).hasSize(1);
+        assertThat(created.event()).isEqualTo(new Light.Installed("kitchen"));
+        assertThat(created.aggregateId()).isEqualTo(light.id());
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.timestamp()).isEqualTo(light.createdOn());
+        assertThat(created.metadata()).isEmpty();
     }
 
     @Test
-    void a_command_triggers_an_event_with_the_next_version_and_applies_it() {
+    void an_aggregate_can_be_created_with_a_chosen_id() {
+        UUID id = UUID.randomUUID();
+        assertThat(Light.TYPE.create(id, new Light.Installed("hall")).id()).isEqualTo(id);
+    }
+
+    @Test
+    void a_command_applies_an_event_with_the_next_version_and_keeps_it_pending() {
         // given
         Light light = Light.install("hall");
         // when
@@ -35,7 +51,8 @@ class AggregateRootTest {
         // then
         assertThat(light.isOn()).isTrue();
         assertThat(light.version()).isEqualTo(4);
-        assertThat(light.pendingEvents()).extracting(DomainEvent::originatorVersion).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(light.pendingEvents()).extracting(EventEnvelope::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(light.pendingEvents()).extracting(EventEnvelope::aggregateId).containsOnly(light.id());
         assertThat(light.lastModifiedOn()).isEqualTo(light.pendingEvents().get(3).timestamp());
     }
 
@@ -53,7 +70,7 @@ class AggregateRootTest {
         // when
         light.markSaved(1);
         // then
-        assertThat(light.pendingEvents()).singleElement().isInstanceOf(Light.Switched.class);
+        assertThat(light.pendingEvents()).singleElement().extracting(EventEnvelope::event).isEqualTo(new Light.Switched(true));
         assertThatThrownBy(() -> light.markSaved(2)).isInstanceOf(IllegalStateException.class).hasMessageContaining(light.id().toString());
     }
 
@@ -79,50 +96,55 @@ class AggregateRootTest {
     }
 
     @Test
-    void an_event_of_another_aggregate_is_rejected_naming_both_ids() {
+    void an_aggregate_constructed_directly_refuses_commands_and_says_how_to_create_one() {
+        Light light = new Light("cellar");
+        assertThatThrownBy(light::switchOn).isInstanceOf(IllegalStateException.class).hasMessageContaining("TYPE.create");
+    }
+
+    @Test
+    void a_stored_event_of_another_aggregate_is_rejected_naming_both_ids() {
         // given
         Light light = Light.install("hall");
         UUID other = UUID.randomUUID();
         // when
         EventIdMismatchException rejected = catchThrowableOfType(EventIdMismatchException.class,
-                () -> light.apply(new Light.Switched(other, 2, Instant.now(), true)));
+                () -> Light.TYPE.applyStored(light, other, 2, AT, Map.of(), new Light.Switched(true)));
         // then
         assertThat(rejected.aggregateId()).isEqualTo(light.id());
-        assertThat(rejected.eventOriginatorId()).isEqualTo(other);
+        assertThat(rejected.eventAggregateId()).isEqualTo(other);
         assertThat(rejected).hasMessageContaining(light.id().toString()).hasMessageContaining(other.toString());
         assertThat(light.version()).isEqualTo(1);
         assertThat(light.isOn()).isFalse();
     }
 
     @Test
-    void an_event_whose_version_is_not_current_plus_one_is_rejected_naming_both_versions() {
+    void a_stored_event_whose_version_is_not_current_plus_one_is_rejected_naming_both_versions() {
         // given
         Light light = Light.install("hall");
         // when
         EventVersionMismatchException skipped = catchThrowableOfType(EventVersionMismatchException.class,
-                () -> light.apply(new Light.Switched(light.id(), 3, Instant.now(), true)));
+                () -> Light.TYPE.applyStored(light, light.id(), 3, AT, Map.of(), new Light.Switched(true)));
         EventVersionMismatchException repeated = catchThrowableOfType(EventVersionMismatchException.class,
-                () -> light.apply(new Light.Switched(light.id(), 1, Instant.now(), true)));
+                () -> Light.TYPE.applyStored(light, light.id(), 1, AT, Map.of(), new Light.Switched(true)));
         // then
         assertThat(skipped.eventVersion()).isEqualTo(3);
         assertThat(skipped.aggregateVersion()).isEqualTo(1);
         assertThat(skipped).hasMessageContaining("version 3").hasMessageContaining("expected 2").hasMessageContaining(light.id().toString());
         assertThat(repeated.eventVersion()).isEqualTo(1);
-        assertThat(light.pendingEvents()).hasSize(1);
         assertThat(light.isOn()).isFalse();
     }
 
     @Test
     void a_creation_event_must_have_version_one() {
         UUID id = UUID.randomUUID();
-        assertThatThrownBy(() -> AggregateRoot.mutate(Light.MUTATOR, null, new Light.Installed(id, 2, Instant.now(), "x")))
+        assertThatThrownBy(() -> Light.TYPE.applyStored(null, id, 2, AT, Map.of(), new Light.Installed("x")))
                 .isInstanceOf(EventVersionMismatchException.class)
                 .hasMessageContaining(id.toString())
                 .hasMessageContaining("expected 1");
     }
 
     @Test
-    void replaying_events_through_mutate_rebuilds_the_same_state_without_pending_events() {
+    void replaying_stored_events_rebuilds_the_same_state_and_header_without_pending_events() {
         // given
         Light original = Light.install("porch");
         original.switchOn();
@@ -130,8 +152,8 @@ class AggregateRootTest {
         original.switchOn();
         // when
         Light replayed = null;
-        for (Light.Event event : original.pendingEvents()) {
-            replayed = AggregateRoot.mutate(Light.MUTATOR, replayed, event);
+        for (EventEnvelope<Light.Event> event : original.pendingEvents()) {
+            replayed = Light.TYPE.applyStored(replayed, event.aggregateId(), event.version(), event.timestamp(), event.metadata(), event.event());
         }
         // then
         assertThat(replayed).isNotNull();
@@ -146,11 +168,10 @@ class AggregateRootTest {
     @Test
     void replaying_a_discard_yields_null() {
         // given
-        Light light = Light.install("porch");
-        light.remove();
+        UUID id = UUID.randomUUID();
         // when
-        Light replayed = AggregateRoot.mutate(Light.MUTATOR, null, light.pendingEvents().get(0));
-        replayed = AggregateRoot.mutate(Light.MUTATOR, replayed, light.pendingEvents().get(1));
+        Light replayed = Light.TYPE.applyStored(null, id, 1, AT, Map.of(), new Light.Installed("porch"));
+        replayed = Light.TYPE.applyStored(replayed, id, 2, AT, Map.of(), new Light.Removed());
         // then
         assertThat(replayed).isNull();
     }
@@ -158,12 +179,44 @@ class AggregateRootTest {
     @Test
     void a_mutator_that_returns_another_instance_is_rejected() {
         // given
-        Light light = Light.install("hall");
         Light stranger = Light.install("hall");
-        Mutator<Light, Light.Event> broken = (aggregate, event) -> stranger;
+        AggregateType<Light, Light.Event> broken = AggregateType.of(Light.class, Light.Event.class,
+                (aggregate, event) -> aggregate == null ? new Light("hall") : stranger);
+        Light light = broken.create(new Light.Installed("hall"));
         // then
-        assertThatThrownBy(() -> AggregateRoot.mutate(broken, light, new Light.Switched(light.id(), 2, Instant.now(), true)))
+        assertThatThrownBy(() -> light.switchOn())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must return the aggregate it was given");
+    }
+
+    @Test
+    void a_mutator_that_discards_on_an_undeclared_event_is_rejected_saying_to_declare_it() {
+        // given a descriptor that does not declare Removed as discarding
+        AggregateType<Light, Light.Event> undeclared = AggregateType.of(Light.class, Light.Event.class, Light::mutate);
+        Light light = undeclared.create(new Light.Installed("hall"));
+        // then
+        assertThatThrownBy(light::remove).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("discardedBy(Removed.class)").hasMessageContaining(light.id().toString());
+    }
+
+    @Test
+    void an_envelope_mutator_sees_each_event_with_its_header() {
+        // given a mutator that remembers the timestamp of the last switch
+        Instant[] lastSwitch = new Instant[1];
+        AggregateType<Light, Light.Event> type = AggregateType.builder(Light.class, Light.Event.class)
+                .envelopeMutator((light, envelope) -> {
+                    lastSwitch[0] = envelope.timestamp();
+                    return Light.mutate(light, envelope.event());
+                })
+                .discardedBy(Light.Removed.class)
+                .build();
+        UUID id = UUID.randomUUID();
+        // when
+        Light light = type.applyStored(null, id, 1, AT, Map.of("user", "u1"), new Light.Installed("hall"));
+        type.applyStored(light, id, 2, AT.plusSeconds(5), Map.of(), new Light.Switched(true));
+        // then
+        assertThat(lastSwitch[0]).isEqualTo(AT.plusSeconds(5));
+        assertThat(light.isOn()).isTrue();
+        assertThat(light.lastModifiedOn()).isEqualTo(AT.plusSeconds(5));
     }
 }

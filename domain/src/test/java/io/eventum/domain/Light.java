@@ -1,26 +1,37 @@
 package io.eventum.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /** A test aggregate: a light that is installed, switched on and off, and removed. */
 final class Light extends AggregateRoot<Light, Light.Event> {
 
-    sealed interface Event extends DomainEvent permits Installed, Switched, Removed {
+    sealed interface Event permits Installed, Switched, Removed {
     }
 
-    record Installed(UUID originatorId, long originatorVersion, Instant timestamp, String room) implements Event {
+    record Installed(String room) implements Event {
     }
 
-    record Switched(UUID originatorId, long originatorVersion, Instant timestamp, boolean on) implements Event {
+    record Switched(boolean on) implements Event {
     }
 
-    record Removed(UUID originatorId, long originatorVersion, Instant timestamp) implements Event {
+    record Removed() implements Event {
     }
 
-    static final Mutator<Light, Event> MUTATOR = (light, event) -> {
+    /** The snapshot state some tests give lights. */
+    record State(String room, boolean on) {
+        Light restore() {
+            Light light = new Light(room);
+            light.on = on;
+            return light;
+        }
+    }
+
+    static final AggregateType<Light, Event> TYPE = AggregateType.builder(Light.class, Event.class)
+            .mutator(Light::mutate)
+            .discardedBy(Removed.class)
+            .build();
+
+    static Light mutate(Light light, Event event) {
         if (event instanceof Installed installed) {
-            return new Light(installed);
+            return new Light(installed.room());
         } else if (event instanceof Switched switched) {
             light.on = switched.on();
             return light;
@@ -28,40 +39,29 @@ final class Light extends AggregateRoot<Light, Light.Event> {
             return null;
         }
         throw new IllegalArgumentException(String.valueOf(event));
-    };
+    }
 
     private final String room;
     private boolean on;
 
-    private Light(Installed installed) {
-        super(installed);
-        this.room = installed.room();
+    Light(String room) {
+        this.room = room;
     }
 
     static Light install(String room) {
-        return create(MUTATOR, new Installed(UUID.randomUUID(), 1, now(), room));
-    }
-
-    @Override
-    protected Mutator<Light, Event> mutator() {
-        return MUTATOR;
+        return TYPE.create(new Installed(room));
     }
 
     void switchOn() {
-        trigger((id, version, at) -> new Switched(id, version, at, true));
+        apply(new Switched(true));
     }
 
     void switchOff() {
-        trigger((id, version, at) -> new Switched(id, version, at, false));
+        apply(new Switched(false));
     }
 
     void remove() {
-        trigger(Removed::new);
-    }
-
-    /** Triggers an event built by the caller, to test the checks on hand-made events. */
-    void apply(Event event) {
-        trigger(event);
+        apply(new Removed());
     }
 
     boolean isOn() {

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * A {@link NotificationLog} read through sections only, as a reader in another process reads one:
  * {@code fetch} gets a section by id (over HTTP, say, with the JSON of
  * {@code io.eventum.application.codec.jackson.JacksonSectionFormat}); this class follows the
- * sections and their next links to answer {@link #select}.
+ * sections and their next links to answer {@link #select}. A next link that does not move forward
+ * fails with {@link IllegalStateException} instead of looping.
  */
 public final class RemoteNotificationLog implements NotificationLog {
 
@@ -45,9 +46,34 @@ public final class RemoteNotificationLog implements NotificationLog {
                     selected.add(event);
                 }
             }
-            id = section.nextId();
+            id = next(id, section);
         }
         return selected;
+    }
+
+    /**
+     * The id of the section after {@code section}, checked to move forward: a next link that points
+     * to the same section or back would make a follower read the same events forever.
+     *
+     * @throws IllegalStateException if the next link does not start after the fetched section
+     */
+    private static String next(String requested, Section section) {
+        String next = section.nextId();
+        if (next == null) {
+            return null;
+        }
+        SectionId current = SectionId.parse(requested);
+        SectionId following;
+        try {
+            following = SectionId.parse(next);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalStateException("section " + requested + " links to a malformed next section: " + malformed.getMessage(), malformed);
+        }
+        if (following.first() <= current.last()) {
+            throw new IllegalStateException("section " + requested + " links to section " + following
+                    + ", which does not come after it: the log being followed is broken (a follower would loop forever)");
+        }
+        return following.toString();
     }
 
     @Override

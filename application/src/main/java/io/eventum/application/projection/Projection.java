@@ -1,7 +1,7 @@
 package io.eventum.application.projection;
 
 import io.eventum.application.store.Tracking;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
 /**
  * Something that follows the notification log: a read model, or a process application.
@@ -26,8 +26,8 @@ public interface Projection {
      * Applies one event and stores {@code tracking} atomically with the effect. Throwing stops the
      * runner; the event is delivered again after a restart, never skipped.
      *
-     * @param event the decoded event
+     * @param event the decoded event in its envelope: aggregate id, version, timestamp, metadata
      * @param tracking this projection's name and the event's global position
      */
-    void apply(DomainEvent event, Tracking tracking);
+    void apply(EventEnvelope<?> event, Tracking tracking);
 }

@@ -6,7 +6,8 @@ import io.eventum.application.notification.NotificationLog;
 import io.eventum.application.store.EventStoreException;
 import io.eventum.application.store.StoredEvent;
 import io.eventum.application.store.Tracking;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.AggregateType;
+import io.eventum.domain.EventEnvelope;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -29,8 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * backoff. {@link #stop()} lets the event being applied finish, then ends the thread.
  *
  * <pre>{@code
- * try (var runner = ProjectionRunner.builder(new LocalNotificationLog(store), codec, projection)
- *         .followingTypesOf(registry).build()) {
+ * try (var runner = app.projectionRunner(projection).following(Dog.TYPE).build()) {
  *     runner.start();
  *     ...
  * }
@@ -168,7 +168,7 @@ public final class ProjectionRunner implements AutoCloseable {
                     return;
                 }
                 try {
-                    DomainEvent event = codec.decode(stored);
+                    EventEnvelope<Object> event = codec.decodeEnvelope(stored);
                     projection.apply(event, new Tracking(projection.name(), stored.position()));
                 } catch (RuntimeException | Error e) {
                     ProjectionFailedException failed = new ProjectionFailedException(projection.name(), stored, e);
@@ -215,11 +215,13 @@ public final class ProjectionRunner implements AutoCloseable {
             return this;
         }
 
-        /** Follow only the event types registered in {@code registry}, all their versions and aliases included. */
-        public Builder followingTypesOf(EventTypeRegistry registry) {
-            return types(registry.storedNamesOf(registry.registrations().stream()
-                    .filter(io.eventum.application.codec.TypeRegistration::event)
-                    .map(io.eventum.application.codec.TypeRegistration::name).toList()));
+        /** Follow only the events of these aggregate types, all their schema versions and aliases included. */
+        public Builder following(AggregateType<?, ?>... aggregateTypes) {
+            Set<String> stored = new java.util.LinkedHashSet<>();
+            for (AggregateType<?, ?> type : aggregateTypes) {
+                stored.addAll(EventTypeRegistry.storedNamesOf(type));
+            }
+            return types(stored);
         }
 
         /** How many events to read per page; 100 by default. */

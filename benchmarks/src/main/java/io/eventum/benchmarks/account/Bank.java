@@ -2,21 +2,12 @@ package io.eventum.benchmarks.account;
 
 import io.eventum.application.Application;
 import io.eventum.application.Repository;
-import io.eventum.application.Snapshotting;
-import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.store.EventStore;
 
 import java.util.UUID;
 
 /** An application of accounts, with a snapshot policy, over a store of the caller's choosing. */
 public final class Bank extends Application {
-
-    /** The stable names of the account's events and snapshot state. */
-    static final EventTypeRegistry TYPES = EventTypeRegistry.builder()
-            .register("Account.Opened", Account.Opened.class)
-            .register("Account.Deposited", Account.Deposited.class)
-            .registerState("Account.State", Account.State.class)
-            .build();
 
     /** The most events one save carries: a long history is written over time, not at once. */
     private static final int EVENTS_PER_SAVE = 1_000;
@@ -26,9 +17,8 @@ public final class Bank extends Application {
 
     /** The bank over {@code store} (also its snapshot store), snapshotting every {@code snapshotEvery} events. */
     public Bank(EventStore store, int snapshotEvery) {
-        super(store, TYPES);
-        this.accounts = repository(Account.Event.class, Account::mutate,
-                Snapshotting.of(Account.class, Account.State.class, Account::state, Account::restore).every(snapshotEvery));
+        super(builder(store).aggregate(Account.TYPE.withSnapshotEvery(snapshotEvery)));
+        this.accounts = repository(Account.TYPE);
     }
 
     /**

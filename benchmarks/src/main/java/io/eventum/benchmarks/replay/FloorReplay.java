@@ -1,15 +1,14 @@
 package io.eventum.benchmarks.replay;
 
-import com.fasterxml.jackson.databind.ObjectReader;
+import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.benchmarks.Workload;
-import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.Mutator;
+import io.eventum.domain.AggregateType;
+import io.eventum.domain.EventEnvelope;
 import io.eventum.examples.ddd.ExampleAggregateRoot;
 import io.eventum.examples.ddd.ExampleAggregateRoot.Created;
 import io.eventum.examples.ddd.ExampleAggregateRoot.Event;
 import io.eventum.examples.ddd.ExampleAggregateRoot.ExampleCreated;
-import io.eventum.examples.ddd.ExampleDDDApplication;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -19,11 +18,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import tools.jackson.databind.ObjectReader;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -31,12 +30,12 @@ import java.util.concurrent.TimeUnit;
  * The floors a replay cannot beat, on the same events as the store benchmarks.
  *
  * <ul>
- *   <li>{@link #floorObjects()}: apply pre-built event objects through {@code AggregateRoot.mutate},
- *       the check-and-apply step every replay ends with.</li>
+ *   <li>{@link #floorObjects()}: apply pre-built event objects through the aggregate type's
+ *       check-and-apply step ({@code AggregateType.applyStored}), which every replay ends with.</li>
  *   <li>{@link #floorDecode()}: decode each event's pre-serialized JSON payload (the very bytes
- *       Eventum stores) with a cached Jackson {@link ObjectReader} per type, build the event from
- *       the payload and its header values, then the same apply. It is what any JSON codec must do
- *       at the least: no store, no type lookup by name, no per-event reader.</li>
+ *       Eventum stores) with a cached Jackson 3 {@link ObjectReader} per event class, then the same
+ *       apply. It is what any JSON codec must do at the least: no store, no type lookup by name, no
+ *       per-event reader.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -44,19 +43,11 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FloorReplay {
 
-    private static final Mutator<ExampleAggregateRoot, Event> MUTATOR = ExampleAggregateRoot::mutate;
+    private static final AggregateType<ExampleAggregateRoot, Event> TYPE = ExampleAggregateRoot.TYPE;
 
     /** How many events the aggregate has: one Created, then ExampleCreated. */
     @Param({"10", "1000", "100000"})
     public int events;
-
-    /** The payload of Created as stored: no fields of its own. */
-    record CreatedPayload() {
-    }
-
-    /** The payload of ExampleCreated as stored: the entity's id. */
-    record ExampleCreatedPayload(UUID exampleId) {
-    }
 
     private Event[] objects;
     private UUID id;
@@ -68,19 +59,20 @@ public class FloorReplay {
     /** Builds the events and serializes them with Eventum's codec, once per trial. */
     @Setup(Level.Trial)
     public void prepare() {
-        List<Event> built = Workload.events(events);
-        JacksonEventCodec codec = new JacksonEventCodec(ExampleDDDApplication.EVENT_TYPES);
-        objects = built.toArray(Event[]::new);
-        id = objects[0].originatorId();
-        payloads = new byte[objects.length][];
-        timestamps = new Instant[objects.length];
+        List<EventEnvelope<Event>> built = Workload.events(events);
+        JacksonEventCodec codec = new JacksonEventCodec(EventTypeRegistry.of(TYPE));
+        id = built.get(0).aggregateId();
+        objects = new Event[built.size()];
+        payloads = new byte[built.size()][];
+        timestamps = new Instant[built.size()];
         for (int i = 0; i < objects.length; i++) {
-            payloads[i] = codec.encode(objects[i]).payload();
-            timestamps[i] = objects[i].timestamp();
+            objects[i] = built.get(i).event();
+            payloads[i] = codec.encode(built.get(i)).payload();
+            timestamps[i] = built.get(i).timestamp();
         }
-        // Eventum's default mapper, so both decode with the same modules and features.
-        createdReader = JacksonEventCodec.defaultMapper().readerFor(CreatedPayload.class);
-        exampleCreatedReader = JacksonEventCodec.defaultMapper().readerFor(ExampleCreatedPayload.class);
+        // Eventum's default mapper, so both decode with the same features and strictness.
+        createdReader = JacksonEventCodec.defaultMapper().readerFor(Created.class);
+        exampleCreatedReader = JacksonEventCodec.defaultMapper().readerFor(ExampleCreated.class);
         Workload.requireExamples(floorObjects().countExamples(), events);
         Workload.requireExamples(floorDecode().countExamples(), events);
     }
@@ -89,26 +81,21 @@ public class FloorReplay {
     @Benchmark
     public ExampleAggregateRoot floorObjects() {
         ExampleAggregateRoot aggregate = null;
-        for (Event event : objects) {
-            aggregate = AggregateRoot.mutate(MUTATOR, aggregate, event);
+        for (int i = 0; i < objects.length; i++) {
+            aggregate = TYPE.applyStored(aggregate, id, i + 1L, timestamps[i], Map.of(), objects[i]);
         }
         return aggregate;
     }
 
-    /** Decodes every payload with a cached reader, builds the event, applies it. */
+    /** Decodes every payload with a cached reader, then applies it. */
     @Benchmark
     public ExampleAggregateRoot floorDecode() {
-        try {
-            Objects.requireNonNull(createdReader.<CreatedPayload>readValue(payloads[0]), "Created payload");
-            ExampleAggregateRoot aggregate = AggregateRoot.mutate(MUTATOR, null, new Created(id, 1, timestamps[0]));
-            for (int i = 1; i < payloads.length; i++) {
-                ExampleCreatedPayload payload = exampleCreatedReader.readValue(payloads[i]);
-                aggregate = AggregateRoot.mutate(MUTATOR, aggregate,
-                        new ExampleCreated(id, i + 1L, timestamps[i], payload.exampleId()));
-            }
-            return aggregate;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Created created = createdReader.readValue(payloads[0]);
+        ExampleAggregateRoot aggregate = TYPE.applyStored(null, id, 1, timestamps[0], Map.of(), created);
+        for (int i = 1; i < payloads.length; i++) {
+            ExampleCreated event = exampleCreatedReader.readValue(payloads[i]);
+            aggregate = TYPE.applyStored(aggregate, id, i + 1L, timestamps[i], Map.of(), event);
         }
+        return aggregate;
     }
 }

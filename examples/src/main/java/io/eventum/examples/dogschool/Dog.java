@@ -1,56 +1,58 @@
 package io.eventum.examples.dogschool;
 
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
-import io.eventum.domain.Mutator;
+import io.eventum.domain.AggregateType;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** A dog at the school: registered under a name, it learns tricks one at a time. */
 public final class Dog extends AggregateRoot<Dog, Dog.Event> {
 
     /** The dog's events. */
-    public sealed interface Event extends DomainEvent permits Registered, TrickAdded {
+    public sealed interface Event permits Registered, TrickAdded {
     }
 
     /** The dog was registered. */
-    public record Registered(UUID originatorId, long originatorVersion, Instant timestamp, String name) implements Event {
+    public record Registered(String name) implements Event {
     }
 
     /** The dog learned a trick. */
-    public record TrickAdded(UUID originatorId, long originatorVersion, Instant timestamp, String trick) implements Event {
+    public record TrickAdded(String trick) implements Event {
     }
 
     /** What a snapshot keeps of a dog: everything but the id, version and timestamps. */
     public record State(String name, List<String> tricks) {
     }
 
+    /** The dog's type: stored as "Dog.Registered" and "Dog.TrickAdded", with a snapshot every 100 events. */
+    public static final AggregateType<Dog, Event> TYPE = AggregateType.builder(Dog.class, Event.class)
+            .mutator(Dog::mutate)
+            .snapshots(State.class, Dog::state, Dog::new)
+            .snapshotEvery(100)
+            .build();
+
     private final String name;
     private final List<String> tricks = new ArrayList<>();
 
-    private Dog(Registered registered) {
-        super(registered);
-        this.name = registered.name();
+    private Dog(String name) {
+        this.name = name;
     }
 
-    private Dog(Restored restored, State state) {
-        super(restored);
-        this.name = state.name();
+    private Dog(State state) {
+        this(state.name());
         this.tricks.addAll(state.tricks());
     }
 
     /** Registers a new dog. */
     public static Dog register(String name) {
-        return create(Dog::mutate, new Registered(UUID.randomUUID(), 1, now(), name));
+        return TYPE.create(new Registered(name));
     }
 
     /** The mutator. */
-    public static Dog mutate(Dog dog, Event event) {
+    static Dog mutate(Dog dog, Event event) {
         if (event instanceof Registered registered) {
-            return new Dog(registered);
+            return new Dog(registered.name());
         } else if (event instanceof TrickAdded added) {
             dog.tricks.add(added.trick());
             return dog;
@@ -58,22 +60,12 @@ public final class Dog extends AggregateRoot<Dog, Dog.Event> {
         throw new IllegalArgumentException("not a Dog event: " + event);
     }
 
-    /** Rebuilds a dog from a snapshot. */
-    public static Dog restore(Restored restored, State state) {
-        return new Dog(restored, state);
-    }
-
-    @Override
-    protected Mutator<Dog, Event> mutator() {
-        return Dog::mutate;
-    }
-
     /** Teaches the dog a trick. */
     public void addTrick(String trick) {
         if (trick == null || trick.isBlank()) {
             throw new IllegalArgumentException("dog " + id() + " cannot learn a blank trick");
         }
-        trigger((id, version, at) -> new TrickAdded(id, version, at, trick));
+        apply(new TrickAdded(trick));
     }
 
     /** The dog's state, for a snapshot. */

@@ -2,8 +2,6 @@ package io.eventum.examples.dogschool;
 
 import io.eventum.application.Application;
 import io.eventum.application.Repository;
-import io.eventum.application.Snapshotting;
-import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.store.EventStore;
 
 import java.util.List;
@@ -12,13 +10,6 @@ import java.util.UUID;
 /** The dog school application: register dogs, teach them tricks, look them up. */
 public class DogSchool extends Application {
 
-    /** The stable names of the school's event and snapshot types. */
-    public static final EventTypeRegistry TYPES = EventTypeRegistry.builder()
-            .register("Dog.Registered", Dog.Registered.class)
-            .register("Dog.TrickAdded", Dog.TrickAdded.class)
-            .registerState("Dog.State", Dog.State.class)
-            .build();
-
     private final Repository<Dog, Dog.Event> dogs;
 
     /**
@@ -26,9 +17,8 @@ public class DogSchool extends Application {
      * history crosses a multiple of {@code snapshotEvery} events.
      */
     public DogSchool(EventStore store, int snapshotEvery) {
-        super(store, TYPES);
-        this.dogs = repository(Dog.Event.class, Dog::mutate,
-                Snapshotting.of(Dog.class, Dog.State.class, Dog::state, Dog::restore).every(snapshotEvery));
+        super(builder(store).aggregate(Dog.TYPE.withSnapshotEvery(snapshotEvery)));
+        this.dogs = repository(Dog.TYPE);
     }
 
     /** Registers a dog and returns its id. */

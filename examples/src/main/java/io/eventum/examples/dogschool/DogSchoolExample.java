@@ -1,7 +1,5 @@
 package io.eventum.examples.dogschool;
 
-import io.eventum.application.notification.LocalNotificationLog;
-import io.eventum.application.projection.ProjectionRunner;
 import io.eventum.store.inmemory.InMemoryEventStore;
 
 import java.time.Duration;
@@ -22,8 +20,7 @@ public final class DogSchoolExample {
         try (DogSchool school = new DogSchool(store, 100)) {
             TrickCounts counts = new TrickCounts();
             // tag::projection-run[]
-            try (var runner = ProjectionRunner.builder(new LocalNotificationLog(store), school.codec(), counts)
-                    .followingTypesOf(DogSchool.TYPES).build()) {
+            try (var runner = school.projectionRunner(counts).following(Dog.TYPE).build()) {
                 runner.start();                                   // catches up, then follows new events
                 UUID fido = school.registerDog("Fido");
                 school.addTricks(fido, "roll over", "play dead");

@@ -2,7 +2,7 @@ package io.eventum.examples.dogschool;
 
 import io.eventum.application.projection.Projection;
 import io.eventum.application.store.Tracking;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +21,8 @@ public final class TrickCounts implements Projection {
     @Override public String name() { return "trick-counts"; }
     @Override public synchronized long trackedPosition() { return position; }
 
-    @Override public synchronized void apply(DomainEvent event, Tracking tracking) {
-        if (event instanceof Dog.TrickAdded added) counts.merge(added.originatorId(), 1, Integer::sum);
+    @Override public synchronized void apply(EventEnvelope<?> event, Tracking tracking) {
+        if (event.event() instanceof Dog.TrickAdded) counts.merge(event.aggregateId(), 1, Integer::sum);
         position = tracking.position();         // resume here after a restart: no event lost or applied twice
     }
 

@@ -12,7 +12,9 @@ import io.eventum.application.store.EventStoreException;
 import io.eventum.application.store.GlobalQuery;
 import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.StoredEvent;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.AggregateRoot;
+import io.eventum.domain.AggregateType;
+import io.eventum.domain.EventEnvelope;
 import io.eventum.store.tck.TestEvents;
 import org.bson.BsonBinary;
 import org.bson.BsonDateTime;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.eventum.store.tck.TestEvents.events;
@@ -35,8 +38,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Someone edits stored documents by hand in mongosh; reads then fail naming what broke, where. */
 class HandEditedDocumentTest {
 
-    /** An event as an application defines it: the codec keeps the header out of the payload. */
-    record Deposited(UUID originatorId, long originatorVersion, Instant timestamp, long amount) implements DomainEvent {
+    /** An aggregate as an application defines it: its event holds domain data only. */
+    static final class Account extends AggregateRoot<Account, Account.Event> {
+        sealed interface Event permits Deposited {
+        }
+
+        record Deposited(long amount) implements Event {
+        }
+
+        static final AggregateType<Account, Event> TYPE = AggregateType.builder(Account.class, Event.class)
+                .mutator((account, event) -> account == null ? new Account() : account).name(Deposited.class, "Deposited").build();
     }
 
     private final MongoClient client = SharedMongo.client();
@@ -112,10 +123,10 @@ class HandEditedDocumentTest {
     @Test
     void a_payload_edited_into_valid_bson_that_no_longer_fits_the_event_class_fails_in_the_codec_naming_the_event() {
         // given an event written through the Jackson codec
-        JacksonEventCodec codec = new JacksonEventCodec(EventTypeRegistry.builder().register("Deposited", Deposited.class).build());
+        JacksonEventCodec codec = new JacksonEventCodec(EventTypeRegistry.of(Account.TYPE));
         UUID id = UUID.randomUUID();
-        Deposited deposited = new Deposited(id, 1, Instant.parse("2026-11-28T10:15:30.123456Z"), 250);
-        store.append(List.of(codec.encode(deposited)));
+        store.append(List.of(codec.encode(new EventEnvelope<>(id, 1, Instant.parse("2026-11-28T10:15:30.123456Z"),
+                new Account.Deposited(250), Map.of()))));
         assertThat(store.read(id, AggregateQuery.all())).singleElement().extracting(StoredEvent::payloadJson).isEqualTo("{\"amount\":250}");
         // when someone turns the amount into text
         edit(id, Updates.set("events.0.payload.amount", new BsonString("a lot")));

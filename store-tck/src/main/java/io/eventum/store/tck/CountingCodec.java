@@ -2,10 +2,12 @@ package io.eventum.store.tck;
 
 import io.eventum.application.codec.EventCodec;
 import io.eventum.application.store.EventRecord;
+import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.StoredEvent;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
-import java.util.Map;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An event codec that counts decodes, so a test can see how many events a load replayed. */
@@ -19,14 +21,24 @@ final class CountingCodec implements EventCodec {
     }
 
     @Override
-    public EventRecord encode(DomainEvent event, Map<String, String> metadata) {
-        return delegate.encode(event, metadata);
+    public EventRecord encode(EventEnvelope<?> envelope) {
+        return delegate.encode(envelope);
     }
 
     @Override
-    public DomainEvent decode(StoredEvent event) {
+    public Object decode(StoredEvent event) {
         decoded.incrementAndGet();
         return delegate.decode(event);
+    }
+
+    @Override
+    public SnapshotRecord encodeSnapshot(UUID aggregateId, long version, Instant createdOn, Instant lastModifiedOn, Object state) {
+        return delegate.encodeSnapshot(aggregateId, version, createdOn, lastModifiedOn, state);
+    }
+
+    @Override
+    public DecodedSnapshot decodeSnapshot(SnapshotRecord snapshot) {
+        return delegate.decodeSnapshot(snapshot);
     }
 
     /** How many events were decoded since the last call. */

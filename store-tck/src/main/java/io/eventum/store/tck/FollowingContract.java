@@ -1,7 +1,10 @@
 package io.eventum.store.tck;
 
+import io.eventum.application.Application;
+import io.eventum.application.Metadata;
 import io.eventum.application.ProcessApplication;
 import io.eventum.application.Repository;
+import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.application.codec.jackson.JacksonSectionFormat;
 import io.eventum.application.notification.LocalNotificationLog;
@@ -11,6 +14,7 @@ import io.eventum.application.notification.Section;
 import io.eventum.application.projection.Projection;
 import io.eventum.application.projection.ProjectionFailedException;
 import io.eventum.application.projection.ProjectionRunner;
+import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.StoredEvent;
 import org.junit.jupiter.api.Test;
@@ -37,15 +41,15 @@ abstract class FollowingContract {
 
     abstract EventStore store();
 
-    private final JacksonEventCodec tallyCodec = new JacksonEventCodec(RepositoryContract.TYPES);
+    private final JacksonEventCodec tallyCodec = new JacksonEventCodec(EventTypeRegistry.of(Tally.TYPE));
 
     private Repository<Tally, Tally.Event> tallies() {
-        return new Repository<>(store(), tallyCodec, Tally.Event.class, Tally.MUTATOR);
+        return Application.builder(store()).aggregate(Tally.TYPE).build().repository(Tally.TYPE);
     }
 
     private ProjectionRunner runner(Projection projection) {
         return ProjectionRunner.builder(new LocalNotificationLog(store()), tallyCodec, projection)
-                .followingTypesOf(RepositoryContract.TYPES).idleWait(Duration.ofMillis(1), Duration.ofMillis(10)).build();
+                .following(Tally.TYPE).idleWait(Duration.ofMillis(1), Duration.ofMillis(10)).build();
     }
 
     /** Saves tallies with additions 1..n, in saves of up to three events; returns each tally's total. */
@@ -129,6 +133,12 @@ abstract class FollowingContract {
             assertThat(ledger.entries()).isEqualTo(7);
         });
         assertThat(ledgers.trackedPosition()).isEqualTo(upstreamEnd);
+        // and each new event names the upstream event it reacts to: the tally's addition at the same step
+        UUID someTally = totals.keySet().iterator().next();
+        List<StoredEvent> entries = store().read(Ledger.idFor("ledgers", someTally), AggregateQuery.all());
+        assertThat(entries.get(0).metadata()).containsEntry(Metadata.CAUSATION_ID, someTally + ":2")
+                .containsEntry(Metadata.CORRELATION_ID, someTally + ":2");
+        assertThat(entries.get(7).metadata()).containsEntry(Metadata.CAUSATION_ID, someTally + ":8");
     }
 
     @Test
@@ -205,7 +215,7 @@ abstract class FollowingContract {
     }
 
     private long lastTallyPosition() {
-        Set<String> tallyTypes = RepositoryContract.TYPES.storedNamesOf(List.of("Tally.Opened", "Tally.Added", "Tally.Closed"));
+        Set<String> tallyTypes = EventTypeRegistry.storedNamesOf(Tally.TYPE);
         long last = 0;
         List<StoredEvent> page;
         do {
@@ -236,7 +246,7 @@ abstract class FollowingContract {
             linked.addAll(section.items());
             id = section.nextId();
         }
-        Set<String> added = RepositoryContract.TYPES.storedNamesOf(List.of("Tally.Added"));
+        Set<String> added = EventTypeRegistry.storedNames(Tally.TYPE.eventTypes().get(1));
         // then
         assertThat(all).hasSize(24);
         assertThat(linked).containsExactlyElementsOf(all);

@@ -1,47 +1,45 @@
 package io.eventum.store.tck;
 
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
-import io.eventum.domain.Mutator;
+import io.eventum.domain.AggregateType;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The process application's aggregate in the contract: a ledger that mirrors one tally's additions. */
 final class Ledger extends AggregateRoot<Ledger, Ledger.Event> {
 
-    sealed interface Event extends DomainEvent permits Opened, Entered {
+    sealed interface Event permits Opened, Entered {
     }
 
-    record Opened(UUID originatorId, long originatorVersion, Instant timestamp, UUID tallyId) implements Event {
+    record Opened(UUID tallyId) implements Event {
     }
 
-    record Entered(UUID originatorId, long originatorVersion, Instant timestamp, long amount) implements Event {
+    record Entered(long amount) implements Event {
     }
 
-    static final Mutator<Ledger, Event> MUTATOR = Ledger::mutate;
+    static final AggregateType<Ledger, Event> TYPE = AggregateType.of(Ledger.class, Event.class, Ledger::mutate);
 
     private final UUID tallyId;
     private long balance;
     private int entries;
 
-    private Ledger(Opened opened) {
-        super(opened);
-        this.tallyId = opened.tallyId();
+    private Ledger(UUID tallyId) {
+        this.tallyId = tallyId;
     }
 
     /** Opens the ledger of {@code tallyId} under an id derived from it, so a policy finds it again. */
     static Ledger open(String owner, UUID tallyId) {
-        return create(MUTATOR, new Opened(idFor(owner, tallyId), 1, now(), tallyId));
+        return TYPE.create(idFor(owner, tallyId), new Opened(tallyId));
     }
 
     static UUID idFor(String owner, UUID tallyId) {
-        return UUID.nameUUIDFromBytes((owner + "/" + tallyId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((owner + "/" + tallyId).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Ledger mutate(Ledger ledger, Event event) {
         if (event instanceof Opened opened) {
-            return new Ledger(opened);
+            return new Ledger(opened.tallyId());
         } else if (event instanceof Entered entered) {
             ledger.balance += entered.amount();
             ledger.entries++;
@@ -50,13 +48,8 @@ final class Ledger extends AggregateRoot<Ledger, Ledger.Event> {
         throw new IllegalArgumentException(String.valueOf(event));
     }
 
-    @Override
-    protected Mutator<Ledger, Event> mutator() {
-        return MUTATOR;
-    }
-
     void enter(long amount) {
-        trigger((id, version, at) -> new Entered(id, version, at, amount));
+        apply(new Entered(amount));
     }
 
     UUID tallyId() {

@@ -2,10 +2,9 @@ package io.eventum.store.tck;
 
 import io.eventum.application.ProcessApplication;
 import io.eventum.application.Repository;
-import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.store.EventStore;
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
 import java.util.Collection;
 import java.util.List;
@@ -18,31 +17,26 @@ import java.util.UUID;
  */
 final class LedgerProcess extends ProcessApplication {
 
-    static final EventTypeRegistry TYPES = EventTypeRegistry.builder()
-            .register("Ledger.Opened", Ledger.Opened.class)
-            .register("Ledger.Entered", Ledger.Entered.class)
-            .build();
-
-    final Repository<Ledger, Ledger.Event> ledgers = repository(Ledger.Event.class, Ledger.MUTATOR);
+    final Repository<Ledger, Ledger.Event> ledgers = repository(Ledger.TYPE);
     private final Random random;
     private final double crashRate;
 
     LedgerProcess(String name, EventStore store, Random random, double crashRate) {
-        super(name, store, TYPES);
+        super(name, builder(store).aggregate(Ledger.TYPE));
         this.random = random;
         this.crashRate = crashRate;
     }
 
     @Override
-    protected Collection<? extends AggregateRoot<?, ?>> policy(DomainEvent event) {
+    protected Collection<? extends AggregateRoot<?, ?>> policy(EventEnvelope<?> event) {
         if (random.nextDouble() < crashRate) {
             throw new IllegalStateException("simulated crash in the policy");
         }
-        if (!(event instanceof Tally.Added added)) {
+        if (!(event.event() instanceof Tally.Added added)) {
             return List.of();
         }
-        UUID ledgerId = Ledger.idFor(name(), added.originatorId());
-        Ledger ledger = ledgers.contains(ledgerId) ? ledgers.get(ledgerId) : Ledger.open(name(), added.originatorId());
+        UUID ledgerId = Ledger.idFor(name(), event.aggregateId());
+        Ledger ledger = ledgers.find(ledgerId).orElseGet(() -> Ledger.open(name(), event.aggregateId()));
         ledger.enter(added.amount());
         return List.of(ledger);
     }

@@ -1,9 +1,8 @@
 package io.eventum.store.tck;
 
 import io.eventum.application.AggregateNotFoundException;
+import io.eventum.application.Application;
 import io.eventum.application.Repository;
-import io.eventum.application.Snapshotting;
-import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.codec.jackson.JacksonEventCodec;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.SnapshotRecord;
@@ -20,24 +19,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Repositories over the store: loads from snapshots plus later events, exactly as from events alone. */
 abstract class RepositoryContract {
 
-    static final EventTypeRegistry TYPES = EventTypeRegistry.builder()
-            .register("Tally.Opened", Tally.Opened.class)
-            .register("Tally.Added", Tally.Added.class)
-            .register("Tally.Closed", Tally.Closed.class)
-            .registerState("Tally.State", Tally.State.class)
-            .build();
-
     abstract EventStore store();
 
     abstract SnapshotStore snapshots();
 
-    private final JacksonEventCodec jackson = new JacksonEventCodec(TYPES);
-    private final CountingCodec codec = new CountingCodec(jackson);
+    private CountingCodec codec;
 
+    /** A repository of tallies over the store under test, snapshotting every {@code snapshotEvery} events (0: on demand). */
     private Repository<Tally, Tally.Event> tallies(int snapshotEvery) {
-        Snapshotting<Tally, Tally.State> snapshotting = Snapshotting.of(Tally.class, Tally.State.class, Tally::state, Tally::restore);
-        return new Repository<>(store(), codec, Tally.Event.class, Tally.MUTATOR, snapshots(), jackson,
-                snapshotEvery == 0 ? snapshotting : snapshotting.every(snapshotEvery));
+        Application app = Application.builder(store()).snapshotStore(snapshots()).aggregate(Tally.TYPE.withSnapshotEvery(snapshotEvery))
+                .codec(types -> codec = new CountingCodec(new JacksonEventCodec(types))).build();
+        return app.repository(Tally.TYPE);
     }
 
     private Tally savedTally(Repository<Tally, Tally.Event> tallies, int additions) {
@@ -128,6 +120,7 @@ abstract class RepositoryContract {
         tallies.save(tally);
         // then
         assertThat(tallies.contains(tally.id())).isFalse();
+        assertThat(tallies.find(tally.id())).isEmpty();
         assertThatThrownBy(() -> tallies.get(tally.id())).isInstanceOf(AggregateNotFoundException.class).hasMessageContaining("discarded");
         assertThatThrownBy(() -> tallies.takeSnapshot(tally.id())).isInstanceOf(AggregateNotFoundException.class);
         assertThat(tallies.get(tally.id(), 6).total()).isEqualTo(15);
@@ -157,6 +150,7 @@ abstract class RepositoryContract {
     void an_unknown_id_is_not_found() {
         UUID unknown = UUID.randomUUID();
         assertThat(tallies(5).contains(unknown)).isFalse();
+        assertThat(tallies(5).find(unknown)).isEmpty();
         assertThatThrownBy(() -> tallies(5).get(unknown)).isInstanceOf(AggregateNotFoundException.class);
     }
 

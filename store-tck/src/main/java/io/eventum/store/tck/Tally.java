@@ -1,60 +1,56 @@
 package io.eventum.store.tck;
 
 import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
-import io.eventum.domain.Mutator;
-
-import java.time.Instant;
-import java.util.UUID;
+import io.eventum.domain.AggregateType;
 
 /** The contract's own small aggregate: a named running total, with a snapshot state. */
 final class Tally extends AggregateRoot<Tally, Tally.Event> {
 
-    sealed interface Event extends DomainEvent permits Opened, Added, Closed {
+    sealed interface Event permits Opened, Added, Closed {
     }
 
-    record Opened(UUID originatorId, long originatorVersion, Instant timestamp, String name) implements Event {
+    record Opened(String name) implements Event {
     }
 
-    record Added(UUID originatorId, long originatorVersion, Instant timestamp, long amount) implements Event {
+    record Added(long amount) implements Event {
     }
 
-    record Closed(UUID originatorId, long originatorVersion, Instant timestamp) implements Event {
+    record Closed() implements Event {
     }
 
     /** The snapshot state. */
     record State(String name, long total, int additions) {
     }
 
-    static final Mutator<Tally, Event> MUTATOR = Tally::mutate;
+    /** Tallies with snapshots on demand only; {@code withSnapshotEvery} adds a policy. */
+    static final AggregateType<Tally, Event> TYPE = builder().snapshots(State.class, Tally::state, Tally::new).build();
+
+    /** A builder with the mutator and the discarding event, for descriptors that differ in their snapshots. */
+    static AggregateType.Builder<Tally, Event> builder() {
+        return AggregateType.builder(Tally.class, Event.class).mutator(Tally::mutate).discardedBy(Closed.class);
+    }
 
     private final String name;
     private long total;
     private int additions;
 
-    private Tally(Opened opened) {
-        super(opened);
-        this.name = opened.name();
+    Tally(String name) {
+        this.name = name;
     }
 
-    private Tally(Restored restored, State state) {
-        super(restored);
-        this.name = state.name();
+    Tally(State state) {
+        this(state.name());
         this.total = state.total();
         this.additions = state.additions();
     }
 
     static Tally open(String name) {
-        return create(MUTATOR, new Opened(UUID.randomUUID(), 1, now(), name));
+        return TYPE.create(new Opened(name));
     }
 
-    static Tally restore(Restored restored, State state) {
-        return new Tally(restored, state);
-    }
-
-    private static Tally mutate(Tally tally, Event event) {
+    static Tally mutate(Tally tally, Event event) {
         if (event instanceof Opened opened) {
-            return new Tally(opened);
+            return new Tally(opened.name());
         } else if (event instanceof Added added) {
             tally.total += added.amount();
             tally.additions++;
@@ -65,17 +61,12 @@ final class Tally extends AggregateRoot<Tally, Tally.Event> {
         throw new IllegalArgumentException(String.valueOf(event));
     }
 
-    @Override
-    protected Mutator<Tally, Event> mutator() {
-        return MUTATOR;
-    }
-
     void add(long amount) {
-        trigger((id, version, at) -> new Added(id, version, at, amount));
+        apply(new Added(amount));
     }
 
     void close() {
-        trigger(Closed::new);
+        apply(new Closed());
     }
 
     State state() {

@@ -2,7 +2,7 @@ package io.eventum.store.tck;
 
 import io.eventum.application.projection.Projection;
 import io.eventum.application.store.Tracking;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -31,15 +31,15 @@ final class TotalsView implements Projection {
     }
 
     @Override
-    public synchronized void apply(DomainEvent event, Tracking tracking) {
+    public synchronized void apply(EventEnvelope<?> event, Tracking tracking) {
         if (failOn.test(tracking)) {
             throw new IllegalStateException("the view cannot take position " + tracking.position());
         }
         if (tracking.position() <= position) {
             throw new IllegalStateException("position " + tracking.position() + " delivered again after " + position);
         }
-        if (event instanceof Tally.Added added) {
-            totals.merge(added.originatorId(), added.amount(), Long::sum);
+        if (event.event() instanceof Tally.Added added) {
+            totals.merge(event.aggregateId(), added.amount(), Long::sum);
         }
         position = tracking.position();
     }

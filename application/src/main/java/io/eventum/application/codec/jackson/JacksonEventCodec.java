@@ -1,28 +1,23 @@
 package io.eventum.application.codec.jackson;
 
-import com.fasterxml.jackson.databind.AnnotationIntrospector;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.eventum.application.codec.EventCodec;
+import io.eventum.application.codec.EventCodecFactory;
 import io.eventum.application.codec.EventDecodingException;
 import io.eventum.application.codec.EventEncodingException;
 import io.eventum.application.codec.EventTypeRegistry;
-import io.eventum.application.codec.SnapshotCodec;
 import io.eventum.application.codec.SnapshotDecodingException;
 import io.eventum.application.codec.StoredTypeName;
-import io.eventum.application.codec.TypeRegistration;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.StoredEvent;
-import io.eventum.domain.AggregateRoot;
-import io.eventum.domain.DomainEvent;
+import io.eventum.domain.EventEnvelope;
+import io.eventum.domain.StoredType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,86 +25,92 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An {@link EventCodec} and {@link SnapshotCodec} that writes each event's own fields, and each
- * snapshot's state, as a JSON object with Jackson.
+ * An {@link EventCodec} that writes each event's own fields, and each snapshot's state, as a JSON
+ * object with Jackson 3.
  *
- * <p>The event header (originator id, version, timestamp) stays out of the JSON: the store keeps it
- * in its own fields, and decoding injects it into the record's constructor. Classes are resolved
- * only through the {@link EventTypeRegistry}, once, when the codec is built: every stored type
- * string (each name, alias and schema version) maps to a ready decoder, so the replay path does one
- * hash lookup per event, no reflection, and builds no reader. Events at the current schema version
- * decode straight from their bytes; older ones go through the registered upcasters on a JSON tree.
- * A plain event record (no Jackson annotations) is read field by field into its canonical
- * constructor's arguments, the header values alongside; other classes go through Jackson's
- * creator with the header injected. Both give the same event.
- * Jackson default typing is never enabled: stored data cannot name a class to instantiate.
+ * <p>Events are plain records of domain data: the header (aggregate id, version, timestamp,
+ * metadata) is never in the JSON, the store keeps it in its own fields. Classes are resolved only
+ * through the {@link EventTypeRegistry}, once, when the codec is built: every stored type string
+ * (each name, alias and schema version) maps to a ready decoder holding a cached reader, so the
+ * replay path does one hash lookup per event, no reflection, and builds no reader. Events at the
+ * current schema version decode straight from their bytes; older ones go through their upcasters on
+ * a JSON map first. Jackson default typing is refused: stored data cannot name a class.
  *
- * <p>Decoding is strict: an unknown property fails instead of being dropped, because a field the
- * class no longer has means the class changed without an upcaster, and dropping it would lose data.
+ * <p>Decoding is strict where silence would lie (see {@link StrictEvents}): a property the class does
+ * not have fails (a field removed without an upcaster would otherwise be dropped), a missing or null
+ * value for a primitive component fails, text after the JSON object fails. A missing value of a
+ * reference type reads as {@code null} (and an absent {@code Optional} as empty), so an event class
+ * can gain a field without an upcaster. Every failure names the aggregate id, version, type and,
+ * where Jackson knows it, the field.
  *
  * <p>Thread-safe.
  */
-public final class JacksonEventCodec implements EventCodec, SnapshotCodec {
+public final class JacksonEventCodec implements EventCodec {
+
+    /** Finds this codec for applications built without one of their own (see {@link EventCodecFactory}). */
+    public static final class Factory implements EventCodecFactory {
+
+        /** Used by {@link java.util.ServiceLoader}. */
+        public Factory() {
+        }
+
+        @Override
+        public EventCodec create(EventTypeRegistry types) {
+            return new JacksonEventCodec(types);
+        }
+    }
 
     private final EventTypeRegistry registry;
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
     private final JsonUpcasting upcasting;
-    private final Map<String, EventDecoder> decodersByStoredType = new HashMap<>();
+    private final Map<String, StoredDecoder> decoders = new HashMap<>();
     private final Map<Class<?>, Encoder> eventEncoders = new HashMap<>();
-    private final Map<Class<?>, String> stateTypes = new HashMap<>();
+    private final Map<Class<?>, Encoder> stateEncoders = new HashMap<>();
     private final Map<Class<?>, ObjectReader> stateReaders = new HashMap<>();
 
     private record Encoder(String storedType, ObjectWriter writer) {
     }
 
-    /** A codec for the registry's types, with Eventum's default {@link ObjectMapper}. */
+    /** A codec for the registry's types, with Eventum's {@linkplain #defaultMapper() default mapper}. */
     public JacksonEventCodec(EventTypeRegistry registry) {
         this(registry, defaultMapper());
     }
 
     /**
-     * A codec for the registry's types, using a copy of {@code mapper} (for its modules and
-     * settings) with Eventum's header handling added in front of its own annotation handling.
+     * A codec for the registry's types, with the modules and settings of {@code mapper} and Eventum's
+     * strict decoding rules ({@link StrictEvents}) added.
+     *
+     * @throws IllegalArgumentException if {@code mapper} has default typing enabled, which would let
+     *     stored data name classes to instantiate
      */
-    public JacksonEventCodec(EventTypeRegistry registry, ObjectMapper mapper) {
-        this(registry, mapper, true);
-    }
-
-    /** As {@link #JacksonEventCodec(EventTypeRegistry, ObjectMapper)}; tests turn the record fast path off to compare. */
-    JacksonEventCodec(EventTypeRegistry registry, ObjectMapper mapper, boolean recordFastPath) {
+    public JacksonEventCodec(EventTypeRegistry registry, JsonMapper mapper) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.mapper = mapper.copy();
-        this.mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new EventHeaderIntrospector(),
-                this.mapper.getSerializationConfig().getAnnotationIntrospector()));
+        this.mapper = StrictEvents.apply(Objects.requireNonNull(mapper, "mapper"));
         this.upcasting = new JsonUpcasting(this.mapper);
-        for (TypeRegistration registration : registry.registrations()) {
-            if (registration.event()) {
-                eventEncoders.put(registration.type(), new Encoder(registration.storedName(), this.mapper.writerFor(registration.type())));
-            } else {
-                stateTypes.put(registration.type(), registration.storedName());
-                stateReaders.put(registration.type(), this.mapper.readerFor(registration.type()));
-            }
+        for (StoredType type : registry.eventTypes()) {
+            eventEncoders.put(type.type(), new Encoder(StoredTypeName.of(type.name(), type.version()), this.mapper.writerFor(type.type())));
         }
         for (String name : registry.names()) {
-            TypeRegistration registration = registry.registrationNamed(name);
-            if (registration.event()) {
-                ObjectReader reader = this.mapper.readerFor(registration.type());
-                RecordEventDecoder recordDecoder = recordFastPath ? RecordEventDecoder.of(registration.type(), this.mapper).orElse(null) : null;
-                for (int version = 1; version <= registration.version(); version++) {
-                    decodersByStoredType.put(StoredTypeName.of(name, version),
-                            new EventDecoder(this.mapper, reader, recordDecoder, registration, version, upcasting));
+            StoredType type = registry.named(name);
+            if (registry.isEvent(type)) {
+                ObjectReader reader = this.mapper.readerFor(type.type());
+                for (int version = 1; version <= type.version(); version++) {
+                    decoders.put(StoredTypeName.of(name, version), new StoredDecoder(reader, type, version, upcasting));
                 }
+            } else if (!stateEncoders.containsKey(type.type())) {
+                stateEncoders.put(type.type(), new Encoder(StoredTypeName.of(type.name(), type.version()), this.mapper.writerFor(type.type())));
+                stateReaders.put(type.type(), this.mapper.readerFor(type.type()));
             }
         }
     }
 
-    /** The mapper Eventum uses by default: java.time support, ISO-8601 dates, strict reads. */
-    public static ObjectMapper defaultMapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+    /**
+     * Eventum's default mapper: Jackson 3's defaults (java.time as ISO-8601 text, {@code Optional}
+     * support, failing on nulls for primitives and on trailing tokens) plus failing on unknown
+     * properties.
+     */
+    public static JsonMapper defaultMapper() {
+        return StrictEvents.apply(JsonMapper.builder().build());
     }
 
     /** The registry this codec maps names with. */
@@ -118,28 +119,31 @@ public final class JacksonEventCodec implements EventCodec, SnapshotCodec {
     }
 
     @Override
-    public EventRecord encode(DomainEvent event, Map<String, String> metadata) {
-        Objects.requireNonNull(event, "event");
+    public EventRecord encode(EventEnvelope<?> envelope) {
+        Objects.requireNonNull(envelope, "envelope");
+        Object event = envelope.event();
         Encoder encoder = eventEncoders.get(event.getClass());
         if (encoder == null) {
-            throw new EventEncodingException(event.originatorId(), event.originatorVersion(), event.getClass(),
-                    "the class is not registered in the EventTypeRegistry", null);
+            throw new EventEncodingException(envelope.aggregateId(), envelope.version(), event.getClass(),
+                    "the class is not an event of any aggregate type this application was built with", null);
         }
+        byte[] payload;
         try {
-            return new EventRecord(event.originatorId(), event.originatorVersion(), encoder.storedType(),
-                    encoder.writer().writeValueAsBytes(event), metadata, event.timestamp());
-        } catch (IOException e) {
-            throw new EventEncodingException(event.originatorId(), event.originatorVersion(), event.getClass(), e.getMessage(), e);
+            payload = encoder.writer().writeValueAsBytes(event);
+        } catch (JacksonException e) {
+            throw new EventEncodingException(envelope.aggregateId(), envelope.version(), event.getClass(), e.getOriginalMessage(), e);
         }
+        return new EventRecord(envelope.aggregateId(), envelope.version(), encoder.storedType(), payload, envelope.metadata(),
+                envelope.timestamp());
     }
 
     @Override
-    public DomainEvent decode(StoredEvent event) {
-        EventDecoder decoder = decodersByStoredType.get(event.type());
+    public Object decode(StoredEvent stored) {
+        StoredDecoder decoder = decoders.get(stored.type());
         if (decoder == null) {
-            throw new EventDecodingException(event.aggregateId(), event.version(), event.type(), unknownType(event.type()), null);
+            throw new EventDecodingException(stored.aggregateId(), stored.version(), stored.type(), unknownType(stored.type()), null);
         }
-        return decoder.decode(event);
+        return decoder.decode(stored);
     }
 
     private String unknownType(String storedType) {
@@ -149,26 +153,26 @@ public final class JacksonEventCodec implements EventCodec, SnapshotCodec {
         } catch (IllegalArgumentException malformed) {
             return malformed.getMessage();
         }
-        TypeRegistration registration = registry.registrationNamed(parsed.name());
-        if (registration != null && registration.event()) {
-            return "schema version " + parsed.version() + " is newer than the registered version " + registration.version()
-                    + " of " + registration.type().getName() + ": deploy the newer code";
+        StoredType type = registry.named(parsed.name());
+        if (type != null && registry.isEvent(type)) {
+            return "schema version " + parsed.version() + " is newer than the current version " + type.version()
+                    + " of " + type.type().getName() + ": deploy the newer code";
         }
-        return "no event class is registered under this type name";
+        return "no event class of this application's aggregate types is stored under this type name";
     }
 
     @Override
     public SnapshotRecord encodeSnapshot(UUID aggregateId, long version, Instant createdOn, Instant lastModifiedOn, Object state) {
         Objects.requireNonNull(state, "state");
-        String storedType = stateTypes.get(state.getClass());
-        if (storedType == null) {
+        Encoder encoder = stateEncoders.get(state.getClass());
+        if (encoder == null) {
             throw new EventEncodingException(aggregateId, version, state.getClass(),
-                    "the snapshot state class is not registered with registerState in the EventTypeRegistry", null);
+                    "the class is not the snapshot state of any aggregate type this application was built with", null);
         }
         try {
             byte[] json = mapper.writeValueAsBytes(new SnapshotEnvelope(createdOn, mapper.valueToTree(state)));
-            return new SnapshotRecord(aggregateId, version, storedType, json, lastModifiedOn);
-        } catch (IOException | IllegalArgumentException e) {
+            return new SnapshotRecord(aggregateId, version, encoder.storedType(), json, lastModifiedOn);
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new EventEncodingException(aggregateId, version, state.getClass(), e.getMessage(), e);
         }
     }
@@ -177,24 +181,23 @@ public final class JacksonEventCodec implements EventCodec, SnapshotCodec {
     public DecodedSnapshot decodeSnapshot(SnapshotRecord snapshot) {
         try {
             StoredTypeName stored = StoredTypeName.parse(snapshot.type());
-            TypeRegistration registration = registry.registrationNamed(stored.name());
-            if (registration == null || registration.event()) {
+            StoredType type = registry.named(stored.name());
+            if (type == null || registry.isEvent(type)) {
                 throw new SnapshotDecodingException(snapshot.aggregateId(), snapshot.version(), snapshot.type(),
-                        "no snapshot state class is registered under this type name", null);
+                        "no snapshot state class is stored under this type name", null);
             }
-            if (stored.version() > registration.version()) {
+            if (stored.version() > type.version()) {
                 throw new SnapshotDecodingException(snapshot.aggregateId(), snapshot.version(), snapshot.type(),
-                        "its schema version is newer than the registered version " + registration.version(), null);
+                        "its schema version is newer than the current version " + type.version(), null);
             }
             SnapshotEnvelope envelope = mapper.readValue(snapshot.state(), SnapshotEnvelope.class);
-            var stateTree = stored.version() == registration.version() ? envelope.state()
-                    : upcasting.upcast(upcasting.read(envelope.state()), registration, stored.version());
-            Object state = stateReaders.get(registration.type()).readValue(stateTree);
-            return new DecodedSnapshot(new AggregateRoot.Restored(snapshot.aggregateId(), snapshot.version(),
-                    envelope.createdOn(), snapshot.timestamp()), state);
+            JsonNode state = stored.version() == type.version() ? envelope.state()
+                    : upcasting.upcast(upcasting.read(envelope.state()), type, stored.version());
+            Object decoded = stateReaders.get(type.type()).readValue(state);
+            return new DecodedSnapshot(snapshot.aggregateId(), snapshot.version(), envelope.createdOn(), snapshot.timestamp(), decoded);
         } catch (SnapshotDecodingException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new SnapshotDecodingException(snapshot.aggregateId(), snapshot.version(), snapshot.type(), e.getMessage(), e);
         }
     }

@@ -1,17 +1,16 @@
 package io.eventum.application.codec.jackson;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventum.application.codec.TypeRegistration;
-import io.eventum.application.codec.Upcaster;
+import io.eventum.domain.StoredType;
+import io.eventum.domain.Upcaster;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Lifts stored JSON of an older schema version to the registered one: JSON to a mutable map, each
+ * Lifts stored JSON of an older schema version to the current one: JSON to a mutable map, each
  * upcaster in turn, map back to a tree. Only data older than the current version comes here; the
  * fast path never builds a tree.
  */
@@ -20,14 +19,14 @@ final class JsonUpcasting {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final ObjectMapper mapper;
+    private final JsonMapper mapper;
 
-    JsonUpcasting(ObjectMapper mapper) {
+    JsonUpcasting(JsonMapper mapper) {
         this.mapper = mapper;
     }
 
     /** Reads {@code json} as a JSON object. */
-    Map<String, Object> read(byte[] json) throws IOException {
+    Map<String, Object> read(byte[] json) {
         return mapper.readValue(json, MAP);
     }
 
@@ -37,19 +36,19 @@ final class JsonUpcasting {
     }
 
     /**
-     * Applies the upcasters from {@code fromVersion} up to the registered version.
+     * Applies the upcasters from {@code fromVersion} up to the current version.
      *
      * @throws MissingUpcasterException if a step has no upcaster
      */
-    JsonNode upcast(Map<String, Object> json, TypeRegistration registration, int fromVersion) {
+    JsonNode upcast(Map<String, Object> json, StoredType type, int fromVersion) {
         Map<String, Object> current = json;
-        for (int version = fromVersion; version < registration.version(); version++) {
+        for (int version = fromVersion; version < type.version(); version++) {
             int step = version;
-            Upcaster upcaster = registration.upcasterFrom(step).orElseThrow(() -> new MissingUpcasterException(
-                    "no upcaster is registered from version " + step + " to " + (step + 1) + " of type '" + registration.name() + "'"));
+            Upcaster upcaster = type.upcasterFrom(step).orElseThrow(() -> new MissingUpcasterException(
+                    "no upcaster is registered from version " + step + " to " + (step + 1) + " of type '" + type.name() + "'"));
             current = upcaster.upcast(current);
             if (current == null) {
-                throw new IllegalStateException("the upcaster from version " + step + " of type '" + registration.name() + "' returned null");
+                throw new IllegalStateException("the upcaster from version " + step + " of type '" + type.name() + "' returned null");
             }
         }
         return mapper.valueToTree(current);

@@ -1,6 +1,6 @@
 package io.eventum.application.codec.jackson;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.eventum.application.codec;
+package io.eventum.domain;
 
 import java.util.Map;
 
@@ -8,19 +8,20 @@ import java.util.Map;
  * booleans and nulls), so upcasters need no JSON library:
  *
  * <pre>{@code
- * .upcaster("Account.Opened", 1, json -> { json.put("currency", "EUR"); return json; })
- * .upcaster("Account.Opened", 2, json -> { json.put("owner", json.remove("name")); return json; })
+ * .version(Opened.class, 3)
+ * .upcaster(Opened.class, 1, json -> { json.put("currency", "EUR"); return json; })
+ * .upcaster(Opened.class, 2, json -> { json.put("owner", json.remove("name")); return json; })
  * }</pre>
  *
- * Upcasters run only for stored data older than the registered version; data at the current
- * version never goes through them.
+ * Upcasters run only for stored data older than the current version; data at the current version
+ * never goes through them.
  */
 @FunctionalInterface
 public interface Upcaster {
 
     /**
      * @param json the stored object at version {@code n}; may be changed in place
-     * @return the object at version {@code n + 1}
+     * @return the object at version {@code n + 1}; not null
      */
     Map<String, Object> upcast(Map<String, Object> json);
 }
