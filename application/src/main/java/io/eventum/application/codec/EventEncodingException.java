@@ -2,8 +2,11 @@ package io.eventum.application.codec;
 
 import java.util.UUID;
 
-/** An event could not be serialized: its class is not registered, or its fields do not serialize. */
-public class EventEncodingException extends RuntimeException {
+/**
+ * An event could not be serialized: its class is not registered, or its fields do not serialize. An
+ * {@link IllegalArgumentException}, as every refusal of a save is: nothing was stored.
+ */
+public class EventEncodingException extends IllegalArgumentException {
 
     /**
      * @param aggregateId the event's aggregate

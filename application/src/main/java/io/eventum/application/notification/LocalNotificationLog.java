@@ -36,8 +36,8 @@ public final class LocalNotificationLog implements NotificationLog {
     }
 
     @Override
-    public List<StoredEvent> select(long afterPosition, int limit, Set<String> types) {
-        return store.readAll(GlobalQuery.after(afterPosition, limit).ofTypes(types));
+    public List<StoredEvent> select(long afterPosition, long upToPosition, int limit, Set<String> types) {
+        return store.readAll(GlobalQuery.after(afterPosition, limit).upTo(upToPosition).ofTypes(types));
     }
 
     @Override

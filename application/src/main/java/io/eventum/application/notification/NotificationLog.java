@@ -22,7 +22,19 @@ public interface NotificationLog {
      * @throws IllegalArgumentException if {@code afterPosition} is negative or {@code limit} below 1
      * @throws io.eventum.application.store.EventStoreException if the store fails
      */
-    List<StoredEvent> select(long afterPosition, int limit, Set<String> types);
+    default List<StoredEvent> select(long afterPosition, int limit, Set<String> types) {
+        return select(afterPosition, Long.MAX_VALUE, limit, types);
+    }
+
+    /**
+     * Up to {@code limit} events with a position above {@code afterPosition} and at most
+     * {@code upToPosition}, ascending.
+     *
+     * @param types the stored type strings to return; empty for every type
+     * @throws IllegalArgumentException if a position is negative or {@code limit} below 1
+     * @throws io.eventum.application.store.EventStoreException if the store fails
+     */
+    List<StoredEvent> select(long afterPosition, long upToPosition, int limit, Set<String> types);
 
     /**
      * The section with id {@code "first,last"}: the events at positions {@code first..last}

@@ -33,20 +33,21 @@ public final class RemoteNotificationLog implements NotificationLog {
     }
 
     @Override
-    public List<StoredEvent> select(long afterPosition, int limit, Set<String> types) {
-        if (afterPosition < 0 || limit < 1) {
-            throw new IllegalArgumentException("cannot select " + limit + " events after position " + afterPosition);
+    public List<StoredEvent> select(long afterPosition, long upToPosition, int limit, Set<String> types) {
+        if (afterPosition < 0 || upToPosition < 0 || limit < 1) {
+            throw new IllegalArgumentException("cannot select " + limit + " events after position " + afterPosition + " up to " + upToPosition);
         }
         List<StoredEvent> selected = new ArrayList<>();
-        String id = SectionId.containing(afterPosition + 1, sectionSize).toString();
+        String id = afterPosition < upToPosition ? SectionId.containing(afterPosition + 1, sectionSize).toString() : null;
         while (id != null && selected.size() < limit) {
             Section section = fetch.apply(id);
             for (StoredEvent event : section.items()) {
-                if (event.position() > afterPosition && (types.isEmpty() || types.contains(event.type())) && selected.size() < limit) {
+                if (event.position() > afterPosition && event.position() <= upToPosition
+                        && (types.isEmpty() || types.contains(event.type())) && selected.size() < limit) {
                     selected.add(event);
                 }
             }
-            id = next(id, section);
+            id = SectionId.parse(id).last() >= upToPosition ? null : next(id, section);
         }
         return selected;
     }

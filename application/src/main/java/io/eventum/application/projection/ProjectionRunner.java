@@ -3,7 +3,8 @@ package io.eventum.application.projection;
 import io.eventum.application.codec.EventCodec;
 import io.eventum.application.codec.EventTypeRegistry;
 import io.eventum.application.notification.NotificationLog;
-import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.CorruptStoredEventException;
+import io.eventum.application.store.StoreUnavailableException;
 import io.eventum.application.store.StoredEvent;
 import io.eventum.application.store.Tracking;
 import io.eventum.domain.AggregateType;
@@ -25,9 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  * the time to read and apply it.
  *
  * <p>Events are delivered one at a time, in position order. If the projection throws, the runner
- * stops and reports a {@link ProjectionFailedException} naming the event; it never skips it. If
- * reading the log fails (the database is down, say), the runner logs it and retries with the same
- * backoff. {@link #stop()} lets the event being applied finish, then ends the thread.
+ * stops and reports a {@link ProjectionFailedException} naming the event; it never skips it. If the
+ * store cannot be reached ({@link StoreUnavailableException}: the database is down, say), the
+ * runner logs it and retries with the same backoff. If a stored event cannot be read
+ * ({@link CorruptStoredEventException}), the runner delivers every event before it, then stops,
+ * naming it: retrying would never get past it. Any other failure to read the log stops the runner
+ * too. {@link #stop()} lets the event being applied finish, then ends the thread.
  *
  * <pre>{@code
  * try (var runner = app.projectionRunner(projection).following(Dog.TYPE).build()) {
@@ -152,10 +156,20 @@ public final class ProjectionRunner implements AutoCloseable {
             List<StoredEvent> page;
             try {
                 page = log.select(position, pageSize, types);
-            } catch (EventStoreException e) {
-                LOG.log(Level.WARNING, "projection " + projection.name() + " cannot read the notification log after position "
+            } catch (StoreUnavailableException e) {
+                LOG.log(Level.WARNING, "projection " + projection.name() + " cannot reach the notification log after position "
                         + position + "; retrying: " + e.getMessage());
                 page = List.of();
+            } catch (CorruptStoredEventException e) {
+                // Deliver every event before the one that cannot be read, then stop there: it will never read.
+                long before = e.position() > position ? e.position() - 1 : position;
+                if (deliverUpTo(position, before)) {
+                    fail(new ProjectionFailedException(projection.name(), e), e);
+                }
+                return;
+            } catch (RuntimeException e) {
+                fail(new ProjectionFailedException(projection.name(), position, e), e);
+                return;
             }
             if (page.isEmpty()) {
                 LockSupport.parkNanos(idleNanos);
@@ -164,21 +178,60 @@ public final class ProjectionRunner implements AutoCloseable {
             }
             idleNanos = minIdleNanos;
             for (StoredEvent stored : page) {
-                if (stopping) {
-                    return;
-                }
-                try {
-                    EventEnvelope<Object> event = codec.decodeEnvelope(stored);
-                    projection.apply(event, new Tracking(projection.name(), stored.position()));
-                } catch (RuntimeException | Error e) {
-                    ProjectionFailedException failed = new ProjectionFailedException(projection.name(), stored, e);
-                    LOG.log(Level.ERROR, failed.getMessage(), e);
-                    publish(position, failed);
+                if (stopping || !deliver(stored)) {
                     return;
                 }
                 position = stored.position();
-                publish(position, null);
             }
+        }
+    }
+
+    /**
+     * Delivers the events after {@code position} up to {@code last}, those the log can read.
+     *
+     * @return whether all were delivered and the runner may go on
+     */
+    private boolean deliverUpTo(long position, long last) {
+        long at = position;
+        while (at < last && !stopping) {
+            List<StoredEvent> page;
+            try {
+                page = log.select(at, last, pageSize, types);
+            } catch (RuntimeException e) {
+                fail(new ProjectionFailedException(projection.name(), at, e), e);
+                return false;
+            }
+            if (page.isEmpty()) {
+                return true;
+            }
+            for (StoredEvent stored : page) {
+                if (stopping || !deliver(stored)) {
+                    return false;
+                }
+                at = stored.position();
+            }
+        }
+        return !stopping;
+    }
+
+    /** Decodes and applies one event; on failure stops the runner and returns false. */
+    private boolean deliver(StoredEvent stored) {
+        try {
+            EventEnvelope<Object> event = codec.decodeEnvelope(stored);
+            projection.apply(event, new Tracking(projection.name(), stored.position()));
+        } catch (RuntimeException | Error e) {
+            fail(new ProjectionFailedException(projection.name(), stored, e), e);
+            return false;
+        }
+        publish(stored.position(), null);
+        return true;
+    }
+
+    private void fail(ProjectionFailedException failed, Throwable cause) {
+        LOG.log(Level.ERROR, failed.getMessage(), cause);
+        synchronized (progress) {
+            failure = failed;
+            progress.notifyAll();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
  * One serialized event, as handed to {@link EventStore#append}. Stores keep every field exactly,
  * the payload as an equal JSON object (a store with a JSON column type may reorder its keys or
  * change its whitespace), and the timestamp at microsecond precision: the constructor truncates it.
+ * The constructor refuses what not every store could keep exactly (see {@link StoredValues}).
  *
  * @param aggregateId the aggregate (originator) id
  * @param version the version the event brings its aggregate to; at least 1
@@ -26,37 +27,56 @@ public record EventRecord(UUID aggregateId, long version, String type, byte[] pa
                           Map<String, String> metadata, Instant timestamp) {
 
     /**
-     * Checks every field, so that a bad record fails where it is made, before any store sees it.
+     * Checks every field by the rules of {@link StoredValues}, so that a bad record fails where it is
+     * made, before any store sees it, the same way for every store.
      *
-     * @throws IllegalArgumentException if a field is missing, the version is below 1, or the payload
-     *     is not a JSON object; the message names the aggregate id, version and type
+     * @throws IllegalArgumentException if a field is missing, the version is below 1, the type name,
+     *     metadata, timestamp or payload breaks a rule of {@link StoredValues}; the message names the
+     *     aggregate id, version and type
      */
     public EventRecord {
         if (aggregateId == null) {
-            throw new IllegalArgumentException("event record has no aggregate id (version " + version + ", type " + type + ")");
+            throw new IllegalArgumentException("event record has no aggregate id (version " + version + ", type "
+                    + StoredValues.quote(type) + ")");
         }
         if (version < 1) {
             throw new IllegalArgumentException("event record for aggregate " + aggregateId + " has version " + version
-                    + " (type " + type + "): versions start at 1");
+                    + " (type " + StoredValues.quote(type) + "): versions start at 1");
         }
-        if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version + " has no type name");
-        }
-        if (payload == null) {
+        String typeProblem = type == null ? "it is missing" : StoredValues.problemWithName(type);
+        if (typeProblem != null) {
             throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version
-                    + " (type " + type + ") has no payload");
+                    + " has a refused type name " + StoredValues.quote(type) + ": " + typeProblem);
+        }
+        String where = "event record for aggregate " + aggregateId + " version " + version + " (type " + StoredValues.quote(type) + ")";
+        if (payload == null) {
+            throw new IllegalArgumentException("the " + where + " has no payload");
         }
         if (timestamp == null) {
-            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version
-                    + " (type " + type + ") has no timestamp");
+            throw new IllegalArgumentException("the " + where + " has no timestamp");
         }
-        String problem = JsonSyntax.problemWithObject(payload);
-        if (problem != null) {
-            throw new IllegalArgumentException("the payload of the event record for aggregate " + aggregateId + " version " + version
-                    + " (type " + type + ") is not a JSON object: " + problem);
+        String timestampProblem = StoredValues.problemWithTimestamp(timestamp);
+        if (timestampProblem != null) {
+            throw new IllegalArgumentException("the " + where + " is refused: " + timestampProblem);
         }
-        metadata = metadata == null || metadata.isEmpty() ? Map.of() : Map.copyOf(metadata);
+        metadata = metadata == null || metadata.isEmpty() ? Map.of() : copy(metadata, where);
+        String metadataProblem = StoredValues.problemWithMetadata(metadata);
+        if (metadataProblem != null) {
+            throw new IllegalArgumentException("the " + where + " is refused: " + metadataProblem);
+        }
+        String payloadProblem = JsonSyntax.problemWithObject(payload);
+        if (payloadProblem != null) {
+            throw new IllegalArgumentException("the payload of the " + where + " is refused: " + payloadProblem);
+        }
         timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Map<String, String> copy(Map<String, String> metadata, String where) {
+        try {
+            return Map.copyOf(metadata);
+        } catch (NullPointerException nullKeyOrValue) {
+            throw new IllegalArgumentException("the " + where + " has a null metadata key or value");
+        }
     }
 
     /** The payload as a JSON string. */

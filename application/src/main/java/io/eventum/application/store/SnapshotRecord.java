@@ -19,31 +19,38 @@ import java.util.UUID;
 public record SnapshotRecord(UUID aggregateId, long version, String type, byte[] state, Instant timestamp) {
 
     /**
-     * Checks every field.
+     * Checks every field by the rules of {@link StoredValues}.
      *
-     * @throws IllegalArgumentException if a field is missing, the version is below 1, or the state is
-     *     not a JSON object
+     * @throws IllegalArgumentException if a field is missing, the version is below 1, or the type
+     *     name, timestamp or state breaks a rule of {@link StoredValues}; the message names the
+     *     aggregate id, version and type
      */
     public SnapshotRecord {
         if (aggregateId == null) {
-            throw new IllegalArgumentException("snapshot has no aggregate id (version " + version + ", type " + type + ")");
+            throw new IllegalArgumentException("snapshot has no aggregate id (version " + version + ", type " + StoredValues.quote(type) + ")");
         }
         if (version < 1) {
             throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " has version " + version + ": versions start at 1");
         }
-        if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no type name");
+        String typeProblem = type == null ? "it is missing" : StoredValues.problemWithName(type);
+        if (typeProblem != null) {
+            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version
+                    + " has a refused type name " + StoredValues.quote(type) + ": " + typeProblem);
         }
+        String where = "snapshot of aggregate " + aggregateId + " version " + version + " (type " + StoredValues.quote(type) + ")";
         if (state == null) {
-            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no state");
+            throw new IllegalArgumentException("the " + where + " has no state");
         }
         if (timestamp == null) {
-            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version + " has no timestamp");
+            throw new IllegalArgumentException("the " + where + " has no timestamp");
+        }
+        String timestampProblem = StoredValues.problemWithTimestamp(timestamp);
+        if (timestampProblem != null) {
+            throw new IllegalArgumentException("the " + where + " is refused: " + timestampProblem);
         }
         String problem = JsonSyntax.problemWithObject(state);
         if (problem != null) {
-            throw new IllegalArgumentException("the state of the snapshot of aggregate " + aggregateId + " version " + version
-                    + " (type " + type + ") is not a JSON object: " + problem);
+            throw new IllegalArgumentException("the state of the " + where + " is refused: " + problem);
         }
         timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
     }

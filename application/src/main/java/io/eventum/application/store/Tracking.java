@@ -14,14 +14,13 @@ public record Tracking(String follower, long position) {
     /**
      * Checks the values.
      *
-     * @throws IllegalArgumentException if the follower name is blank or the position below 1
+     * @throws IllegalArgumentException if the follower name breaks a rule of {@link StoredValues}
+     *     (blank, too long, control characters, not Unicode text) or the position is below 1
      */
     public Tracking {
-        if (follower == null || follower.isBlank()) {
-            throw new IllegalArgumentException("tracking needs a follower name (position " + position + ")");
-        }
+        requireFollower(follower);
         if (position < 1) {
-            throw new IllegalArgumentException("follower " + follower + " tracks position " + position
+            throw new IllegalArgumentException("follower " + StoredValues.quote(follower) + " tracks position " + position
                     + ": positions start at 1");
         }
     }
@@ -31,11 +30,12 @@ public record Tracking(String follower, long position) {
      * every store.
      *
      * @return the name
-     * @throws IllegalArgumentException if it is null or blank
+     * @throws IllegalArgumentException if it is null or breaks a rule of {@link StoredValues}
      */
     public static String requireFollower(String follower) {
-        if (follower == null || follower.isBlank()) {
-            throw new IllegalArgumentException("follower name is null or blank");
+        String problem = follower == null ? "it is null" : StoredValues.problemWithName(follower);
+        if (problem != null) {
+            throw new IllegalArgumentException("the follower name " + StoredValues.quote(follower) + " is refused: " + problem);
         }
         return follower;
     }

@@ -1,7 +1,7 @@
 package io.eventum.store.jpa;
 
 import io.eventum.application.store.EventRecord;
-import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.CorruptStoredEventException;
 import io.eventum.application.store.StoredEvent;
 
 import java.sql.PreparedStatement;
@@ -66,7 +66,7 @@ final class EventRows {
         long version = row.getLong(2);
         String type = row.getString(3);
         return new StoredEvent(position, aggregateId, version, type, row.getBytes(4),
-                metadata(row.getString(5), aggregateId, version, type), fromColumn(row, 6));
+                metadata(row.getString(5), position, aggregateId, version, type), fromColumn(row, 6));
     }
 
     /** The event on the current row of a result with {@link #GLOBAL_COLUMNS}. */
@@ -76,15 +76,14 @@ final class EventRows {
         long version = row.getLong(3);
         String type = row.getString(4);
         return new StoredEvent(position, aggregateId, version, type, row.getBytes(5),
-                metadata(row.getString(6), aggregateId, version, type), fromColumn(row, 7));
+                metadata(row.getString(6), position, aggregateId, version, type), fromColumn(row, 7));
     }
 
-    private static Map<String, String> metadata(String json, UUID aggregateId, long version, String type) {
+    private static Map<String, String> metadata(String json, long position, UUID aggregateId, long version, String type) {
         try {
             return MetadataJson.read(json);
         } catch (IllegalArgumentException e) {
-            throw new EventStoreException("the stored metadata of aggregate " + aggregateId + " version " + version
-                    + " (type " + type + ") is corrupt: " + e.getMessage(), e);
+            throw new CorruptStoredEventException(position, aggregateId, version, type, "its stored metadata is corrupt: " + e.getMessage(), e);
         }
     }
 }

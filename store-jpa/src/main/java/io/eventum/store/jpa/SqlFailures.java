@@ -1,6 +1,7 @@
 package io.eventum.store.jpa;
 
 import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.StoreUnavailableException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -37,7 +38,7 @@ final class SqlFailures {
                     + " io/eventum/store/jpa/schema-<database>.sql): " + rootMessage(failure), failure);
         }
         if (isConnectionFailure(failure)) {
-            return new EventStoreException(doing + " failed: cannot reach the database: " + rootMessage(failure), failure);
+            return new StoreUnavailableException(doing + " failed: cannot reach the database: " + rootMessage(failure), failure);
         }
         return new EventStoreException(doing + " failed: " + rootMessage(failure), failure);
     }

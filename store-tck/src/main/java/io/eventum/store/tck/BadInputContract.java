@@ -140,9 +140,10 @@ abstract class BadInputContract {
             assertThatThrownBy(() -> new EventRecord(id, 4, "T.Bad", json, Map.of(), now)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(id.toString()).hasMessageContaining("version 4").hasMessageContaining("T.Bad")
-                    .hasMessageContaining("not a JSON object");
+                    .hasMessageContaining("payload").hasMessageContaining("is refused: it");
             assertThatThrownBy(() -> new SnapshotRecord(id, 4, "S.Bad", json, now)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString()).hasMessageContaining("not a JSON object");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id.toString()).hasMessageContaining("state")
+                    .hasMessageContaining("is refused: it");
         }
     }
 

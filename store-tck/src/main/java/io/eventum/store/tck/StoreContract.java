@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link RepositoryContract}: repositories loading from snapshots plus later events;</li>
  *   <li>{@link SchemaEvolutionContract}: events and snapshots written at schema version 1 read at 3;</li>
  *   <li>{@link FollowingContract}: the notification log, projections and process applications;</li>
+ *   <li>{@link ValueFidelityContract}: what append accepts reads back exactly and decodes; what a store
+ *       could not keep exactly is refused, the same way on every store;</li>
  *   <li>{@link BadInputContract}: bad input fails fast and writes nothing.</li>
  * </ul>
  *
@@ -144,6 +146,19 @@ public abstract class StoreContract<S extends EventStore & SnapshotStore> {
     class Following extends FollowingContract {
         @Override
         EventStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class KeepingValuesExactly extends ValueFidelityContract {
+        @Override
+        EventStore store() {
+            return store;
+        }
+
+        @Override
+        SnapshotStore snapshots() {
             return store;
         }
     }

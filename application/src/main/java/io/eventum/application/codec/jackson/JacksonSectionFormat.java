@@ -1,6 +1,7 @@
 package io.eventum.application.codec.jackson;
 
 import io.eventum.application.notification.Section;
+import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.StoredEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +26,9 @@ import java.util.UUID;
  * }</pre>
  *
  * Reading is strict: an item that no store could have written (a position or version below 1, a
- * payload that is not a JSON object, a metadata value that is not a string, a missing field) fails
- * the whole section, naming the item. Thread-safe.
+ * payload that is not a JSON object, a metadata value that is not a string, a missing field, or any
+ * value {@link io.eventum.application.store.StoredValues} refuses) fails the whole section, naming
+ * the item. Thread-safe.
  */
 public final class JacksonSectionFormat {
 
@@ -115,7 +117,12 @@ public final class JacksonSectionFormat {
             }
             metadata.put(entry.getKey(), entry.getValue().stringValue());
         }
-        return new StoredEvent(position, aggregateId, version, type, mapper.writeValueAsBytes(payload), Map.copyOf(metadata), timestamp);
+        try {
+            // Through EventRecord, so that an item holds only what a store could have stored.
+            return new EventRecord(aggregateId, version, type, mapper.writeValueAsBytes(payload), metadata, timestamp).at(position);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException(where + " (position " + position + ") holds what no store keeps: " + refused.getMessage(), refused);
+        }
     }
 
     private static long positive(JsonNode node, String field, String where) {

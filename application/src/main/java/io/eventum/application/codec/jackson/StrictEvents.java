@@ -1,5 +1,7 @@
 package io.eventum.application.codec.jackson;
 
+import io.eventum.application.store.StoredValues;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.MapperConfig;
@@ -17,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       false: a stored {@code {}} would load as a deposit of 0); a missing reference value reads as
  *       {@code null}, so classes can gain fields without upcasters;</li>
  *   <li>text after the JSON value fails;</li>
- *   <li>default typing is refused: stored data must never name a class to instantiate.</li>
+ *   <li>default typing is refused: stored data must never name a class to instantiate;</li>
+ *   <li>a mapper whose read limits are stricter than what the store port accepts is refused, so
+ *       that whatever is stored also decodes.</li>
  * </ul>
  */
 final class StrictEvents {
@@ -36,6 +40,7 @@ final class StrictEvents {
                     + " instantiate (a remote code execution hole); Eventum maps classes through its type registry only:"
                     + " give the codec a mapper without activateDefaultTyping");
         }
+        requireLimitsAtLeastThePorts(mapper.tokenStreamFactory().streamReadConstraints());
         AnnotationIntrospector own = mapper.deserializationConfig().getAnnotationIntrospector();
         return mapper.rebuild()
                 .annotationIntrospector(own == null ? new RequiredPrimitives() : AnnotationIntrospector.pair(new RequiredPrimitives(), own))
@@ -43,6 +48,22 @@ final class StrictEvents {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
+    }
+
+    /**
+     * Refuses a mapper that reads with stricter limits than the store port accepts: an event could
+     * then be stored and never load. Jackson 3's defaults are at least the port's.
+     */
+    private static void requireLimitsAtLeastThePorts(StreamReadConstraints limits) {
+        if (limits.getMaxNestingDepth() < StoredValues.MAX_DEPTH
+                || limits.getMaxNumberLength() < StoredValues.MAX_NUMBER_LENGTH
+                || limits.getMaxStringLength() < StoredValues.MAX_PAYLOAD_BYTES
+                || limits.getMaxNameLength() < 4 * StoredValues.MAX_MEMBER_NAME_LENGTH
+                || (limits.hasMaxDocumentLength() && limits.getMaxDocumentLength() < 2L * StoredValues.MAX_PAYLOAD_BYTES)
+                || limits.hasMaxTokenCount()) {
+            throw new IllegalArgumentException("the JsonMapper reads with stricter StreamReadConstraints than the event store accepts"
+                    + " (see io.eventum.application.store.StoredValues): an event could be stored and then never load");
+        }
     }
 
     /** Marks every primitive constructor parameter as required, so that a missing one fails instead of reading as 0. */
