@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 
 /**
  * The command line of the seed's example: {@code --store} picks the store, {@code --url} points a
- * database store at a running server instead of an embedded one. A bad option or an unreachable
- * database prints one line and exits with code 2.
+ * database store at a running server instead of an embedded one, {@code --verbose} shows the
+ * databases' and the pool's INFO logs (only their warnings and errors otherwise). A bad option, an
+ * option the chosen store would ignore, or an unreachable database prints one line and exits with
+ * code 2.
  */
 @Command(name = "eventum-example",
         description = "Runs the seed's \"Aggregates in DDD\" scenario step by step on the store you pick.")
@@ -36,6 +38,9 @@ public final class ExampleDDDCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD", description = "The database password, with --url.")
     String password;
 
+    @Option(names = {"-v", "--verbose"}, description = "Show the databases' and the pool's INFO logs, not only their warnings.")
+    boolean verbose;
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -46,7 +51,15 @@ public final class ExampleDDDCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (StoreChoice.OpenedStore opened = store.open(new StoreChoice.Connection(url, user, password))) {
+        StoreChoice.Connection connection = new StoreChoice.Connection(url, user, password);
+        String misused = store.misusedOption(connection);
+        if (misused != null) {
+            err.println("eventum-example: " + misused);
+            err.flush();
+            return USAGE_OR_CONNECTION_ERROR;
+        }
+        LibraryLogging.show(verbose);
+        try (StoreChoice.OpenedStore opened = store.open(connection)) {
             new SeedScenario(out).run(opened.store(), opened.description());
             return 0;
         } catch (StoreChoice.UnreachableStoreException | EventStoreException e) {

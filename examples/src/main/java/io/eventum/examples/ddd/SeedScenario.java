@@ -90,9 +90,10 @@ public final class SeedScenario {
         List<StoredEvent> history = store.read(id, AggregateQuery.all());
         out.println();
         out.println("Stored history of aggregate " + id + ":");
-        out.printf("%10s  %7s  %-38s  %s%n", "position", "version", "type", "timestamp");
+        out.printf("%10s  %7s  %-38s  %-30s  %s%n", "position", "version", "type", "timestamp", "payload");
         for (StoredEvent event : history) {
-            out.printf("%10d  %7d  %-38s  %s%n", event.position(), event.version(), event.type(), event.timestamp());
+            out.printf("%10d  %7d  %-38s  %-30s  %s%n", event.position(), event.version(), event.type(), event.timestamp(),
+                    event.payloadJson());
         }
         out.println("The store's last position is " + store.lastPosition() + " (a store that persists counts earlier runs too).");
     }

@@ -23,10 +23,14 @@ public enum StoreChoice {
     /** The in-memory store: nothing to set up, nothing kept after the run. */
     inmemory {
         @Override
+        String misusedOption(Connection connection) {
+            String given = connection.url() != null ? "--url" : connection.user() != null ? "--user"
+                    : connection.password() != null ? "--password" : null;
+            return given == null ? null : given + " does not apply to the in-memory store";
+        }
+
+        @Override
         OpenedStore open(Connection connection) {
-            if (connection.url() != null) {
-                throw new UnreachableStoreException("--url does not apply to the in-memory store");
-            }
             return new OpenedStore(new InMemoryEventStore(), "the in-memory store", () -> { });
         }
     },
@@ -43,6 +47,14 @@ public enum StoreChoice {
 
     /** PostgreSQL: an embedded server started for the run, or the one at --url. */
     postgres {
+        @Override
+        String misusedOption(Connection connection) {
+            // The embedded server has one user, postgres, without a password.
+            String given = connection.user() != null ? "--user" : connection.password() != null ? "--password" : null;
+            return connection.url() != null || given == null ? null
+                    : given + " applies only with --url: the embedded PostgreSQL has its own user";
+        }
+
         @Override
         OpenedStore open(Connection connection) {
             if (connection.url() != null) {
@@ -63,6 +75,13 @@ public enum StoreChoice {
     /** MongoDB: an in-process wire-protocol server started for the run, or the one at --url. */
     mongo {
         @Override
+        String misusedOption(Connection connection) {
+            String given = connection.user() != null ? "--user" : connection.password() != null ? "--password" : null;
+            return given == null ? null
+                    : given + " does not apply to MongoDB: put the credentials in the --url connection string";
+        }
+
+        @Override
         OpenedStore open(Connection connection) {
             if (connection.url() != null) {
                 return new OpenedStore(mongo(connection.url()), "MongoDB at " + connection.url(), () -> { });
@@ -82,6 +101,14 @@ public enum StoreChoice {
     static final Path H2_FILE = Path.of("target", "eventum-example", "h2");
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * The one-line reason why an option given with {@code connection} does not apply to this store
+     * (it would be silently ignored), or null if every given option applies.
+     */
+    String misusedOption(Connection connection) {
+        return null;
+    }
 
     /**
      * Opens the store.
