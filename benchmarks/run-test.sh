@@ -47,7 +47,7 @@ run_case() {
   rm -rf "$scratch/jdk/calls" "$scratch/tree/benchmarks/target/jmh-partial"
   echo committed > "$scratch/tree/benchmarks/results/jmh-result.json"
   if ! (cd "$scratch/tree" && JAVA_HOME="$scratch/jdk" bash benchmarks/run.sh "$@") > "$scratch/out" 2>&1; then
-    echo "  run.sh failed:"; sed 's/^/    /' "$scratch/out"
+    echo "  (run.sh exited non-zero:)"; sed 's/^/    /' "$scratch/out"
   fi
   jmh=$(cat "$scratch/jdk/calls/0" 2>/dev/null || true)
   report=$(cat "$scratch/jdk/calls/1" 2>/dev/null || true)
@@ -105,6 +105,10 @@ check "the committed results are untouched" committed_untouched
 run_case "a result format the report cannot read" 'Floor' -rf csv
 check "JMH gets one -rf, the user's" eval '[[ $(count -rf) == 1 && $(after -rf) == csv ]]'
 check "no report is drawn" eval '[[ -z $report ]]'
+
+run_case "a JMH failure" 'Floor' -wi 1 -wi 2
+check "JMH's refusal reaches the user" eval 'grep -q "Found multiple arguments for option wi" "$scratch/out"'
+check "no report is drawn, no empty folder is left" eval '[[ -z $report && -z $(ls -A "$scratch/tree/benchmarks/target/jmh-partial" 2>/dev/null) ]]'
 
 run_case "a listing" -l
 check "JMH lists" has '-l'

@@ -95,7 +95,12 @@ else
 fi
 mkdir -p "$results"
 
-"$java" -jar "$jar" "${options[@]}" "$@"
+status=0
+"$java" -jar "$jar" "${options[@]}" "$@" || status=$?
+if [[ $status -ne 0 ]]; then
+  rmdir "$results" 2>/dev/null || true
+  exit "$status"
+fi
 
 # A listing (-l, -h, ...) or a result format other than JSON leaves nothing for the report to read.
 if [[ "${format,,}" != json ]]; then
