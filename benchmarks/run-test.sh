@@ -46,9 +46,7 @@ run_case() {
   shift
   rm -rf "$scratch/jdk/calls" "$scratch/tree/benchmarks/target/jmh-partial"
   echo committed > "$scratch/tree/benchmarks/results/jmh-result.json"
-  if ! (cd "$scratch/tree" && JAVA_HOME="$scratch/jdk" bash benchmarks/run.sh "$@") > "$scratch/out" 2>&1; then
-    echo "  (run.sh exited non-zero:)"; sed 's/^/    /' "$scratch/out"
-  fi
+  (cd "$scratch/tree" && JAVA_HOME="$scratch/jdk" bash benchmarks/run.sh "$@") > "$scratch/out" 2>&1 || true
   jmh=$(cat "$scratch/jdk/calls/0" 2>/dev/null || true)
   report=$(cat "$scratch/jdk/calls/1" 2>/dev/null || true)
 }
@@ -64,6 +62,7 @@ check() {
     echo "FAILED  $name: $description"
     echo "        JMH got: $(tr '\n' ' ' <<<"$jmh")"
     echo "        report:  $(tr '\n' ' ' <<<"$report")"
+    sed 's/^/        run.sh: /' "$scratch/out"
   fi
 }
 has() { grep -qxF -- "$1" <<<"$jmh"; }
