@@ -19,9 +19,11 @@ public final class Shop extends Application {
 
     /** Checks the cart out as {@code user}; returns the new order's id. */
     public UUID checkOut(UUID cartId, String user) {
+        // tag::shop[]
         Cart cart = repository(Cart.TYPE).get(cartId);
-        Order order = cart.checkOut();
-        save(Map.of("userId", user), cart, order);             // one atomic append of both
+        Order order = cart.checkOut();                          // changes the cart, creates the order
+        save(Map.of("userId", user), cart, order);              // ONE atomic append of both, the user on every event
+        // end::shop[]
         return order.id();
     }
 }
