@@ -1,6 +1,5 @@
 package io.eventum.store.mongo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -107,7 +106,7 @@ class StoredDocumentTest {
         shapes.put("bigInteger", new BigInteger("123456789012345678901234567890"));
         shapes.put("nested", Map.of("list", List.of(List.of(), Map.of(), true, false)));
         shapes.put("nothing", null);
-        ObjectMapper mapper = JacksonEventCodec.defaultMapper();
+        var mapper = JacksonEventCodec.defaultMapper();
         UUID id = UUID.randomUUID();
         EventRecord record = withPayload(id, 1, mapper.writeValueAsString(shapes));
         // when
