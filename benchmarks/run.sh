@@ -6,7 +6,8 @@
 #
 # Left out of the profile, to keep it within 10 minutes, but in the jar:
 # - Axon's append benchmarks (AxonInMemoryAppend, AxonJdbcH2Append, AxonJdbcPostgresAppend);
-# - the bounded-state snapshot loads (EventumInMemoryAccountSnapshotReplay, EventumJpaPostgresAccountSnapshotReplay).
+# - the bounded-state snapshot loads (EventumInMemoryAccountSnapshotReplay, EventumJpaPostgresAccountSnapshotReplay);
+# - MongoCodecBenchmark, which compares the MongoDB store's hand-written BSON/JSON layer with the driver's codecs.
 # Run them with
 #   java -jar benchmarks/target/benchmarks.jar 'Axon\w*Append|AccountSnapshot' -f 1 -wi 5 -i 4
 #
@@ -34,7 +35,7 @@ mkdir -p "$results"
 # - -prof gc for gc.alloc.rate.norm, the bytes allocated per operation.
 java -jar "$jar" \
   -f 1 -wi 5 -w 1s -i 4 -r 1s \
-  -e 'Axon\w*Append|AccountSnapshot' \
+  -e 'Axon\w*Append|AccountSnapshot|MongoCodec' \
   -jvmArgsAppend "-Xms3g -Xmx3g" \
   -prof gc \
   -rf json -rff "$results/jmh-result.json" \

@@ -229,6 +229,10 @@ final class CommitReader {
                 int value = valueOf(payloadJson, Layout.PAYLOAD_JSON, BsonType.STRING);
                 byte[] json = new byte[RawBson.stringLength(b, value)];
                 System.arraycopy(b, value + 4, json, 0, json.length);
+                String problem = JsonToBson.problemWithStoredObject(json);
+                if (problem != null) {
+                    throw corrupt("field '" + Layout.PAYLOAD_JSON + "' does not hold one JSON object: " + problem);
+                }
                 return json;
             }
             int value = valueOf(payload, Layout.PAYLOAD, BsonType.DOCUMENT);

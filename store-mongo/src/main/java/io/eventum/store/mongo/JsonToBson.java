@@ -19,7 +19,7 @@ import java.math.BigDecimal;
  * exact), though not always the same bytes (whitespace and escapes are BSON's to choose). Numbers
  * a double cannot hold exactly become Decimal128; JSON that BSON cannot hold without loss
  * (duplicate or {@code $}-prefixed names, numbers beyond Decimal128, nesting deeper than MongoDB
- * allows, lone surrogates) is kept as a string instead, exactly as given.
+ * allows, strings with a lone surrogate) is kept as a string instead, exactly as given.
  *
  * <p>Thread-safe.
  */
@@ -162,17 +162,16 @@ final class JsonToBson {
 
     /**
      * Names MongoDB stores and queries without surprises: not empty, no {@code $} prefix, no dot, no
-     * NUL, and no lone surrogate.
+     * NUL. (A name with a lone surrogate never gets here: the parser refuses it.)
      */
     private static boolean storableName(String name) {
-        return !name.isEmpty() && name.charAt(0) != '$' && name.indexOf('.') < 0 && name.indexOf('\0') < 0
-                && !hasLoneSurrogate(name);
+        return !name.isEmpty() && name.charAt(0) != '$' && name.indexOf('.') < 0 && name.indexOf('\0') < 0;
     }
 
     /**
      * Whether the text holds a UTF-16 surrogate that is not half of a pair. BSON strings are UTF-8,
-     * which has no form for one: the driver would write bytes that read back as U+FFFD, so such a
-     * payload is kept as text (its JSON escape {@code \}{@code uD800} is plain ASCII).
+     * which has no form for one: the driver would write bytes that read back as U+FFFD, so a payload
+     * string holding one is kept as text (its JSON escape {@code \}{@code uD800} is plain ASCII).
      */
     static boolean hasLoneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -203,6 +202,33 @@ final class JsonToBson {
             if (parser.nextToken() == null) {
                 throw new StreamReadException(parser, "unexpected end of input");
             }
+        }
+    }
+
+    /**
+     * The problem with JSON text read back from a document ({@code payloadJson}, {@code stateJson}),
+     * or null if it is one well-formed JSON object with nothing after it. The store writes such text
+     * only for payloads that passed that check, so a problem means the document was edited behind
+     * its back, and the read must fail rather than hand on what it cannot vouch for.
+     */
+    static String problemWithStoredObject(byte[] json) {
+        try (JsonParser parser = LENIENT.createParser(ObjectReadContext.empty(), json)) {
+            try {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return "it is not a JSON object";
+                }
+                parser.skipChildren();
+            } catch (JacksonException e) {
+                return "it is not well-formed JSON (" + e.getOriginalMessage() + ")";
+            }
+            try {
+                if (parser.nextToken() == null) {
+                    return null;
+                }
+            } catch (JacksonException e) {
+                // Not even a token: still content after the object.
+            }
+            return "it has content after the JSON object";
         }
     }
 

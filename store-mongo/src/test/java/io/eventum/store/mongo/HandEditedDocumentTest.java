@@ -131,6 +131,63 @@ class HandEditedDocumentTest {
     }
 
     @Test
+    void a_payload_text_with_content_after_its_json_object_fails_the_read_naming_aggregate_version_and_type() {
+        // given
+        UUID id = UUID.randomUUID();
+        long commit = store.append(events(id, 1, 2)).get(0);
+        // when someone replaces the second event's payload with text that holds more than one JSON object
+        edit(id, Updates.combine(Updates.unset("events.1.payload"), Updates.set("events.1.payloadJson", "{\"amount\":5} trailing")));
+        // then
+        assertThatThrownBy(() -> store.read(id, AggregateQuery.all()))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("commit " + commit)
+                .hasMessageContaining("aggregate " + id)
+                .hasMessageContaining("version 2")
+                .hasMessageContaining("type " + TestEvents.EVEN_TYPE)
+                .hasMessageContaining("field 'payloadJson' does not hold one JSON object: it has content after the JSON object");
+        assertThatThrownBy(() -> store.readAll(GlobalQuery.after(0, 10))).isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("version 2").hasMessageContaining("payloadJson");
+        assertThat(store.read(id, AggregateQuery.all().upTo(1))).hasSize(1);
+    }
+
+    @Test
+    void payload_text_that_is_not_one_json_object_fails_the_read_and_one_that_is_reads_back_exactly() {
+        // given
+        UUID id = UUID.randomUUID();
+        store.append(events(id, 1, 1));
+        for (String bad : List.of("{\"amount\":5}{\"amount\":6}", "{\"amount\":5}]", "[5]", "\"five\"", "{\"amount\":}", "")) {
+            // when
+            edit(id, Updates.combine(Updates.unset("events.0.payload"), Updates.set("events.0.payloadJson", bad)));
+            // then
+            assertThatThrownBy(() -> store.read(id, AggregateQuery.all())).as(bad)
+                    .isInstanceOf(EventStoreException.class)
+                    .hasMessageContaining("aggregate " + id).hasMessageContaining("version 1").hasMessageContaining("type " + TestEvents.ODD_TYPE)
+                    .hasMessageContaining("field 'payloadJson' does not hold one JSON object");
+        }
+        // when the text is one object, with duplicate names as the store writes such payloads
+        edit(id, Updates.set("events.0.payloadJson", " {\"amount\":5,\"amount\":6} "));
+        // then
+        assertThat(store.read(id, AggregateQuery.all())).singleElement().extracting(StoredEvent::payloadJson)
+                .isEqualTo(" {\"amount\":5,\"amount\":6} ");
+    }
+
+    @Test
+    void a_snapshot_state_text_with_content_after_its_json_object_fails_naming_the_aggregate_version_and_type() {
+        // given
+        UUID id = UUID.randomUUID();
+        store.save(new SnapshotRecord(id, 4, "Counter.v1", "{\"count\":4}".getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+        // when
+        client.getDatabase(database).getCollection("eventum_snapshots", BsonDocument.class)
+                .updateOne(Filters.eq("aggregateId", new BsonBinary(id)),
+                        Updates.combine(Updates.unset("state"), Updates.set("stateJson", "{\"count\":4} trailing")));
+        // then
+        assertThatThrownBy(() -> store.latest(id, Long.MAX_VALUE))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("snapshot of aggregate " + id + " version 4 type Counter.v1 does not decode")
+                .hasMessageContaining("'stateJson' does not hold one JSON object: it has content after the JSON object");
+    }
+
+    @Test
     void a_snapshot_edited_into_the_wrong_shape_fails_naming_the_aggregate_version_and_type() {
         // given
         UUID id = UUID.randomUUID();
