@@ -13,7 +13,6 @@ import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonType;
 import org.bson.BsonValue;
-import org.bson.ByteBuf;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
@@ -197,25 +196,7 @@ final class DriverCommitCodec {
      * registered for a commit class would do), each payload piped into a {@link JsonWriter}.
      */
     static void decodeStreaming(RawBsonDocument commit, List<StoredEvent> out) {
-        decodeStreaming(commit, out, false);
-    }
-
-    /**
-     * As {@link #decodeStreaming}, but each payload rendered by the store's {@link BsonToJson}
-     * straight from the bytes: it separates what the hand-written commit reader gains from what the
-     * hand-written JSON rendering gains.
-     */
-    static void decodeStreamingHandJson(RawBsonDocument commit, List<StoredEvent> out) {
-        decodeStreaming(commit, out, true);
-    }
-
-    private static void decodeStreaming(RawBsonDocument commit, List<StoredEvent> out, boolean handJson) {
-        ByteBuf bytes = commit.getByteBuffer();
-        try (BsonBinaryReader reader = new BsonBinaryReader(new ByteBufferBsonInput(bytes))) {
-            // Where the reader's positions are in the array, for BsonToJson.
-            Offsets offsets = handJson
-                    ? new Offsets(bytes.array(), bytes.arrayOffset() + bytes.position() - reader.getBsonInput().getPosition())
-                    : null;
+        try (BsonBinaryReader reader = new BsonBinaryReader(new ByteBufferBsonInput(commit.getByteBuffer()))) {
             reader.readStartDocument();
             long first = 0;
             while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
@@ -226,7 +207,7 @@ final class DriverCommitCodec {
                     reader.readStartArray();
                     int index = 0;
                     while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                        out.add(readEvent(reader, first + index++, offsets));
+                        out.add(readEvent(reader, first + index++));
                     }
                     reader.readEndArray();
                 } else {
@@ -237,11 +218,7 @@ final class DriverCommitCodec {
         }
     }
 
-    /** The array under a reader, and what to add to the reader's position to index it. */
-    private record Offsets(byte[] array, int base) {
-    }
-
-    private static StoredEvent readEvent(BsonBinaryReader reader, long position, Offsets offsets) {
+    private static StoredEvent readEvent(BsonBinaryReader reader, long position) {
         reader.readStartDocument();
         UUID id = null;
         long version = 0;
@@ -266,11 +243,6 @@ final class DriverCommitCodec {
                     reader.readEndDocument();
                 }
                 case Layout.PAYLOAD -> {
-                    if (offsets != null) {
-                        payload = BsonToJson.render(offsets.array(), offsets.base() + reader.getBsonInput().getPosition());
-                        reader.skipValue();
-                        continue;
-                    }
                     StringWriter json = new StringWriter(256);
                     new JsonWriter(json, PLAIN_JSON).pipe(reader);
                     payload = json.toString().getBytes(StandardCharsets.UTF_8);

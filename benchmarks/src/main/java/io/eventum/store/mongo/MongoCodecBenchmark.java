@@ -23,17 +23,20 @@ import java.util.function.BiFunction;
 /**
  * The MongoDB store's client-side work, without a server: encoding a batch into its commit
  * document, and decoding commit documents back into stored events (payload BSON to JSON bytes),
- * by the store's hand-written layer ({@link CommitEncoder}, {@link CommitReader}, which use
- * {@link JsonToBson}, {@link BsonToJson} and {@link RawBson}) and by the driver's own codecs
- * ({@link DriverCommitCodec}).
+ * by the store's own code ({@link CommitEncoder}: the driver's BsonBinaryWriter with payloads
+ * converted by the hand-written {@link JsonToBson}; {@link CommitReader}: the driver's
+ * BsonBinaryReader with payloads rendered by the hand-written {@link BsonToJson}) and by the
+ * driver's own codecs alone ({@link DriverCommitCodec}). Until commit db2a3d7 the store read commits
+ * with a hand-written byte-offset walk; this benchmark (as {@code decodeHand}, beside
+ * {@code decodeDriverStreamingHandJson}) is what replaced it.
  *
  * <p>It lives in the store's package, inside the benchmarks module, because the layer it measures is
  * package-private: the store shows no codec API, and the benchmark should not make it show one.
  *
  * <p>{@code shape}: {@code 1} one commit of 1 event, {@code 100} one commit of 100 events,
  * {@code 100x1} 100 commits of 1 event (a replay of 100 single-event appends). Every setup checks
- * that each way gives the same events as the hand-written layer (every field equal, payloads equal
- * as JSON values), and that the hand-written decode gives each payload back byte for byte.
+ * that each way gives the same events as the store's (every field equal, payloads equal as JSON
+ * values), and that the store's decode gives each payload back byte for byte.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar MongoCodecBenchmark -f 2 -wi 4 -w 1s -i 5 -r 1s -prof gc
@@ -58,22 +61,21 @@ public class MongoCodecBenchmark {
     public void setUp() {
         batches = CommitSamples.batches(shape);
         reader = new CommitReader("bench.eventum_commits");
-        commits = encodeAll((batch, position) -> CommitEncoder.encode(batch, null).at(position));
+        commits = encodeStore();
         List<StoredEvent> expected = CommitSamples.stored(batches);
         events = expected.size();
-        List<StoredEvent> hand = decodeHand();
-        CommitSamples.requireSame("hand-written encode and decode", expected, hand);
+        List<StoredEvent> store = decodeStore();
+        CommitSamples.requireSame("the store's encode and decode", expected, store);
         for (int i = 0; i < events; i++) {
-            if (!Arrays.equals(expected.get(i).payload(), hand.get(i).payload())) {
-                throw new IllegalStateException("the hand-written layer changed the bytes of payload " + i + ": "
-                        + expected.get(i).payloadJson() + " -> " + hand.get(i).payloadJson());
+            if (!Arrays.equals(expected.get(i).payload(), store.get(i).payload())) {
+                throw new IllegalStateException("the store changed the bytes of payload " + i + ": "
+                        + expected.get(i).payloadJson() + " -> " + store.get(i).payloadJson());
             }
         }
-        CommitSamples.requireSame("driver streaming encode", expected, decodeHand(encodeAll(DriverCommitCodec::encodeStreaming)));
-        CommitSamples.requireSame("driver BsonDocument encode", expected, decodeHand(encodeAll(DriverCommitCodec::encodeBsonDocument)));
-        CommitSamples.requireSame("driver Document encode", expected, decodeHand(encodeAll(DriverCommitCodec::encodeDocument)));
+        CommitSamples.requireSame("driver streaming encode", expected, decodeStore(encodeAll(DriverCommitCodec::encodeStreaming)));
+        CommitSamples.requireSame("driver BsonDocument encode", expected, decodeStore(encodeAll(DriverCommitCodec::encodeBsonDocument)));
+        CommitSamples.requireSame("driver Document encode", expected, decodeStore(encodeAll(DriverCommitCodec::encodeDocument)));
         CommitSamples.requireSame("driver streaming decode", expected, decodeDriverStreaming());
-        CommitSamples.requireSame("driver streaming decode with hand-written JSON", expected, decodeDriverStreamingHandJson());
         CommitSamples.requireSame("driver BsonDocument decode", expected, decodeDriverBsonDocument());
         CommitSamples.requireSame("driver RawBsonDocument decode", expected, decodeDriverRaw());
     }
@@ -90,9 +92,9 @@ public class MongoCodecBenchmark {
 
     // ---- encode: the batches into commit documents ------------------------------------------
 
-    /** {@link CommitEncoder}: the driver's BsonBinaryWriter, each payload converted by Jackson's streaming parser. */
+    /** {@link CommitEncoder}: the driver's BsonBinaryWriter, each payload converted by {@link JsonToBson} (Jackson's parser). */
     @Benchmark
-    public List<RawBsonDocument> encodeHand() {
+    public List<RawBsonDocument> encodeStore() {
         return encodeAll((batch, position) -> CommitEncoder.encode(batch, null).at(position));
     }
 
@@ -116,19 +118,17 @@ public class MongoCodecBenchmark {
 
     // ---- decode: commit documents into stored events, payloads as JSON bytes ----------------
 
-    /** {@link CommitReader} over the raw bytes, payloads by {@link BsonToJson}. */
+    /** {@link CommitReader}: the driver's BsonBinaryReader, payloads by {@link BsonToJson}. */
     @Benchmark
-    public List<StoredEvent> decodeHand() {
-        return decodeHand(commits);
+    public List<StoredEvent> decodeStore() {
+        return decodeStore(commits);
     }
 
-    private List<StoredEvent> decodeHand(List<RawBsonDocument> documents) {
+    private List<StoredEvent> decodeStore(List<RawBsonDocument> documents) {
         List<StoredEvent> out = new ArrayList<>(events);
         for (RawBsonDocument document : documents) {
-            CommitReader.Commit commit = reader.commit(document);
-            int index = 0;
-            for (int e = commit.firstEvent(); !commit.isEnd(e); e = commit.nextEvent(e), index++) {
-                out.add(commit.event(e, index).decode());
+            for (CommitReader.Event event : reader.commit(document).events()) {
+                out.add(event.decode());
             }
         }
         return out;
@@ -138,12 +138,6 @@ public class MongoCodecBenchmark {
     @Benchmark
     public List<StoredEvent> decodeDriverStreaming() {
         return decodeDriver(DriverCommitCodec::decodeStreaming);
-    }
-
-    /** The driver's BsonBinaryReader as above, payloads by the store's {@link BsonToJson}. */
-    @Benchmark
-    public List<StoredEvent> decodeDriverStreamingHandJson() {
-        return decodeDriver(DriverCommitCodec::decodeStreamingHandJson);
     }
 
     /** BsonDocumentCodec into a BsonDocument tree, payloads by BsonDocument.toJson. */

@@ -57,14 +57,14 @@ final class BsonToJson {
      */
     static byte[] render(byte[] bson, int document) {
         // Compact JSON is about as long as the BSON it came from, so one allocation usually does.
-        BsonToJson writer = new BsonToJson(RawBson.int32(bson, document));
+        BsonToJson writer = new BsonToJson(int32(bson, document));
         writer.container(bson, document, false);
         return Arrays.copyOf(writer.out, writer.size);
     }
 
     private void container(byte[] b, int document, boolean array) {
         put(array ? (byte) '[' : (byte) '{');
-        int element = RawBson.firstElement(document);
+        int element = document + 4;
         boolean first = true;
         while (b[element] != 0) {
             if (!first) {
@@ -94,24 +94,24 @@ final class BsonToJson {
     private int value(byte[] b, byte type, int value) {
         switch (type) {
             case 0x02 -> {
-                int length = RawBson.stringLength(b, value);
+                int length = int32(b, value) - 1;
                 string(b, value + 4, value + 4 + length);
                 return value + 5 + length;
             }
             case 0x10 -> {
-                digits(RawBson.int32(b, value));
+                digits(int32(b, value));
                 return value + 4;
             }
             case 0x12 -> {
-                digits(RawBson.int64(b, value));
+                digits(int64(b, value));
                 return value + 8;
             }
             case 0x03, 0x04 -> {
                 container(b, value, type == 0x04);
-                return value + RawBson.int32(b, value);
+                return value + int32(b, value);
             }
             case 0x01 -> {
-                double d = Double.longBitsToDouble(RawBson.int64(b, value));
+                double d = Double.longBitsToDouble(int64(b, value));
                 if (!Double.isFinite(d)) {
                     throw new UnsupportedValueException("holds " + d + ", which JSON has no form for");
                 }
@@ -127,7 +127,7 @@ final class BsonToJson {
                 return value;
             }
             case 0x13 -> {
-                Decimal128 decimal = Decimal128.fromIEEE754BIDEncoding(RawBson.int64(b, value + 8), RawBson.int64(b, value));
+                Decimal128 decimal = Decimal128.fromIEEE754BIDEncoding(int64(b, value + 8), int64(b, value));
                 if (decimal.isNaN() || decimal.isInfinite()) {
                     throw new UnsupportedValueException("holds the decimal " + decimal + ", which JSON has no form for");
                 }
@@ -195,6 +195,15 @@ final class BsonToJson {
         }
         put(b, run, end - run);
         put((byte) '"');
+    }
+
+    /** A little-endian int32, as BSON stores lengths and int32 values. */
+    static int int32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+    }
+
+    private static long int64(byte[] b, int at) {
+        return (int32(b, at) & 0xffffffffL) | (long) int32(b, at + 4) << 32;
     }
 
     private void ascii(String text) {

@@ -64,11 +64,17 @@ final class CommitEncoder {
 
         /** The commit with its first event at {@code position}; the events follow at +1, +2, ... */
         RawBsonDocument at(long position) {
-            RawBson.putInt64(bytes, ID_VALUE, position);
+            putInt64(bytes, ID_VALUE, position);
             if (eventCount > 0) {
-                RawBson.putInt64(bytes, LAST_VALUE, position + eventCount - 1);
+                putInt64(bytes, LAST_VALUE, position + eventCount - 1);
             }
             return new RawBsonDocument(bytes);
+        }
+
+        private static void putInt64(byte[] b, int at, long value) {
+            for (int i = 0; i < 8; i++) {
+                b[at + i] = (byte) (value >>> (8 * i));
+            }
         }
 
         int eventCount() {
