@@ -18,6 +18,14 @@ import java.util.Arrays;
  * same values, so JSON produced by the codec survives the trip through BSON byte for byte;
  * {@link JsonToBson} stores any other JSON as text instead.
  *
+ * <p>Hand-written because it wins clearly over the driver's {@code JsonWriter} (with settings that
+ * write plain JSON numbers): in {@code MongoCodecBenchmark}, decoding a one-event commit took
+ * 2.6–3.7 µs of CPU with this class against 9.3–21.9 µs with the JsonWriter, in five runs back to
+ * back on a shared 2-core machine, this class's upper error bound below 80% of the JsonWriter's
+ * lower bound in every run, and allocated 2.3–2.5 KB against 9.4–9.7 KB (a 100-event commit:
+ * 0.21–0.23 MB against 0.93–1.03 MB). The JsonWriter decodes every string into a Java string,
+ * escapes it character by character and encodes it again; this class copies the UTF-8 bytes.
+ *
  * <p>Not thread-safe; cheap to create.
  */
 final class BsonToJson {
