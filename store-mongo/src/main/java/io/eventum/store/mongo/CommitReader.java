@@ -26,9 +26,10 @@ import java.util.UUID;
  * <p>Why the driver's reader, and not a walk over byte offsets as before: measured side by side
  * ({@code MongoCodecBenchmark}, driver reader with {@link BsonToJson} against the hand-written
  * walk, worker-thread CPU time, five runs on a shared 2-core machine), the hand-written walk took
- * 13–40% less CPU per commit on the means (25–28% for a one-event commit) and allocated 20–33%
- * fewer bytes, but its error bars overlapped the driver's in every run: not the clear win
- * (more than 20%, error bars included) that would justify keeping a hand-written BSON reader.
+ * 25–39% less CPU for a one-event commit on the means (5–53% over commits of 1 and 100 events and
+ * 100 one-event commits) and allocated 20–33% fewer bytes, but its error bars overlapped the
+ * driver's in every run: not the clear win (more than 20%, error bars included) that would justify
+ * keeping a hand-written BSON reader.
  *
  * <p>A document someone edited by hand so that a field has the wrong type fails with an
  * {@link EventStoreException} naming the commit, the event's index, aggregate id, version and
