@@ -18,7 +18,8 @@
 #
 # Left out of the profile, to keep it within 10 minutes, but in the jar:
 # - Axon's append benchmarks (AxonInMemoryAppend, AxonJdbcH2Append, AxonJdbcPostgresAppend);
-# - the bounded-state snapshot loads (EventumInMemoryAccountSnapshotReplay, EventumJpaPostgresAccountSnapshotReplay).
+# - the bounded-state snapshot loads (EventumInMemoryAccountSnapshotReplay, EventumJpaPostgresAccountSnapshotReplay);
+# - MongoCodecBenchmark, which compares the MongoDB store's hand-written BSON/JSON layer with the driver's codecs.
 # Run them with
 #   benchmarks/run.sh 'Axon\w*Append|AccountSnapshot'
 #
@@ -44,7 +45,7 @@ fi
 # - A fixed 3 GB heap, so that heap sizing does not drift between forks.
 # - -prof gc for gc.alloc.rate.norm, the bytes allocated per operation.
 profile=(-f 1 -wi 5 -w 1s -i 4 -r 1s -jvmArgsAppend "-Xms3g -Xmx3g" -prof gc -rf json)
-side_benchmarks='Axon\w*Append|AccountSnapshot'
+side_benchmarks='Axon\w*Append|AccountSnapshot|MongoCodec'
 
 # Which options the user gave, and whether a benchmark regex is among the arguments. JMH's options
 # that take no value are the listing ones (-h, -l, -lp, -lprof, -lrf); every other one takes one.

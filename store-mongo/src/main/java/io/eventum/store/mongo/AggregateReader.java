@@ -84,9 +84,7 @@ final class AggregateReader {
             commits:
             while (cursor.hasNext()) {
                 CommitReader.Commit commit = reader.commit(cursor.next());
-                int index = 0;
-                for (int e = commit.firstEvent(); !commit.isEnd(e); e = commit.nextEvent(e), index++) {
-                    CommitReader.Event event = commit.event(e, index);
+                for (CommitReader.Event event : commit.events()) {
                     if (!event.isOf(idBytes)) {
                         continue;
                     }
@@ -133,9 +131,7 @@ final class AggregateReader {
             while (cursor.hasNext()) {
                 CommitReader.Commit commit = reader.commit(cursor.next());
                 mine.clear();
-                int index = 0;
-                for (int e = commit.firstEvent(); !commit.isEnd(e); e = commit.nextEvent(e), index++) {
-                    CommitReader.Event event = commit.event(e, index);
+                for (CommitReader.Event event : commit.events()) {
                     if (event.isOf(idBytes)) {
                         mine.add(event);
                     }

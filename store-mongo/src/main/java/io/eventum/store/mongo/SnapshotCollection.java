@@ -53,6 +53,7 @@ final class SnapshotCollection {
             writer.writeString(Layout.ID, Layout.key(snapshot.aggregateId(), snapshot.version()));
             writer.writeBinaryData(Layout.AGGREGATE_ID, new BsonBinary(snapshot.aggregateId()));
             writer.writeInt64(Layout.VERSION, snapshot.version());
+            CommitEncoder.requireUtf8(snapshot.type(), "a type name", () -> owner);
             writer.writeString(Layout.TYPE, snapshot.type());
             CommitEncoder.writeTimestamp(writer, snapshot.timestamp(), () -> owner);
             CommitEncoder.writeJson(writer, Layout.STATE, Layout.STATE_JSON, snapshot.state(), () -> "the state of the " + owner);
@@ -97,7 +98,12 @@ final class SnapshotCollection {
     private static byte[] state(BsonDocument document) {
         BsonValue text = document.get(Layout.STATE_JSON);
         if (text != null) {
-            return text.asString().getValue().getBytes(StandardCharsets.UTF_8);
+            byte[] json = text.asString().getValue().getBytes(StandardCharsets.UTF_8);
+            String problem = JsonToBson.problemWithStoredObject(json);
+            if (problem != null) {
+                throw new IllegalArgumentException("field '" + Layout.STATE_JSON + "' does not hold one JSON object: " + problem);
+            }
+            return json;
         }
         BsonValue state = document.get(Layout.STATE);
         if (!(state instanceof RawBsonDocument raw) || state.getBsonType() != BsonType.DOCUMENT) {
