@@ -2,6 +2,7 @@ package io.eventum.benchmarks;
 
 import io.eventum.benchmarks.db.Database;
 import io.eventum.benchmarks.db.InProcessMongo;
+import io.eventum.benchmarks.db.Pools;
 import io.eventum.store.jpa.JpaEventStore;
 import io.eventum.store.mongo.MongoEventStore;
 
@@ -18,10 +19,10 @@ public final class EventumStores {
     private EventumStores() {
     }
 
-    /** A JPA store on {@code database}, with its own pool, creating its tables if they are missing. */
+    /** A JPA store on {@code database}, with its own pool (as large as the benchmarks' pools, for 16 writers), creating its tables if they are missing. */
     public static JpaEventStore jpa(Database database) {
         return JpaEventStore.builder().jdbcUrl(database.jdbcUrl(), database.user(), database.password())
-                .createSchema(true).build();
+                .maximumPoolSize(Pools.SIZE).createSchema(true).build();
     }
 
     /** Empties the JPA store's tables on {@code database}, and resets its position counter. */
