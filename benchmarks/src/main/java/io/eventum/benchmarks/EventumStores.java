@@ -25,13 +25,15 @@ public final class EventumStores {
                 .maximumPoolSize(Pools.SIZE).createSchema(true).build();
     }
 
-    /** Empties the JPA store's tables on {@code database}, and resets its position counter. */
+    /** Empties the JPA store's tables on {@code database}, and resets its position counter where it has one (H2). */
     public static void emptyJpaTables(Database database) {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM eventum_events");
             statement.execute("DELETE FROM eventum_tracking");
             statement.execute("DELETE FROM eventum_snapshots");
-            statement.execute("UPDATE eventum_positions SET last_position = 0");
+            if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql")) {
+                statement.execute("UPDATE eventum_positions SET last_position = 0");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("emptying the JPA store's tables on " + database.jdbcUrl(), e);
         }
