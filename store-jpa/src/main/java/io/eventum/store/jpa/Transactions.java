@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
+import javax.sql.DataSource;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,9 +26,11 @@ import java.util.function.Supplier;
  * reads, or one write statement that is atomic by itself (PostgreSQL's append), which saves the
  * round trip of the transaction's COMMIT.
  *
- * <p>The SQL goes through {@link Session#doReturningWork}: plain JDBC on the session's connection,
- * so neither the replay path nor the append path builds managed entities, and the caller's
- * persistence unit needs no entity classes of the store.
+ * <p>The SQL is plain JDBC, so neither the replay path nor the append path builds managed entities,
+ * and the caller's persistence unit needs no entity classes of the store. On a caller's
+ * EntityManager, or on EntityManagers of the caller's factory, it runs through
+ * {@link Session#doReturningWork} on the session's connection; a store built from a JDBC URL runs
+ * its own work straight on a connection of its own pool, with no EntityManager around it.
  */
 final class Transactions {
 
@@ -51,6 +54,7 @@ final class Transactions {
     private final EntityManagerFactory factory;
     private final Supplier<EntityManager> current;
     private final Runnable evictConnections;
+    private final DataSource ownPool;
     private volatile SqlDialect dialect;
 
     /**
@@ -58,11 +62,14 @@ final class Transactions {
      * @param current the caller's current EntityManager, or null; its supplier may return null
      * @param evictConnections when the store owns the pool: retires its pooled connections, which a
      *     lost connection shows may all be dead (the database restarted); null otherwise
+     * @param ownPool when the store owns the pool: where its own work takes its connections, with no
+     *     EntityManager around them; null when the work runs on EntityManagers of {@code factory}
      */
-    Transactions(EntityManagerFactory factory, Supplier<EntityManager> current, Runnable evictConnections) {
+    Transactions(EntityManagerFactory factory, Supplier<EntityManager> current, Runnable evictConnections, DataSource ownPool) {
         this.factory = factory;
         this.current = current;
         this.evictConnections = evictConnections;
+        this.ownPool = ownPool;
     }
 
     /**
@@ -145,8 +152,7 @@ final class Transactions {
     private <T> T inOwnTransaction(Supplier<String> doing, String table, Work<T> work, BooleanSupplier retrySafe, Mode mode) {
         boolean[] committing = new boolean[1];
         try {
-            return mode == Mode.TRANSACTION ? attempt(doing, table, work, committing)
-                    : attemptAutoCommit(doing, table, work, committing, mode == Mode.ONE_STATEMENT_WRITE);
+            return attemptOnce(doing, table, work, committing, mode);
         } catch (RuntimeException failure) {
             // A pool timeout already waited as long as the caller allows: only a broken pooled
             // connection is worth replacing and retrying.
@@ -159,12 +165,86 @@ final class Transactions {
                 throw failure;
             }
             try {
-                return mode == Mode.TRANSACTION ? attempt(doing, table, work, committing)
-                        : attemptAutoCommit(doing, table, work, committing, mode == Mode.ONE_STATEMENT_WRITE);
+                return attemptOnce(doing, table, work, committing, mode);
             } catch (RuntimeException again) {
                 again.addSuppressed(failure);
                 throw again;
             }
+        }
+    }
+
+    private <T> T attemptOnce(Supplier<String> doing, String table, Work<T> work, boolean[] committing, Mode mode) {
+        if (ownPool != null) {
+            return onOwnPool(doing, table, work, committing, mode);
+        }
+        return mode == Mode.TRANSACTION ? attempt(doing, table, work, committing)
+                : attemptAutoCommit(doing, table, work, committing, mode == Mode.ONE_STATEMENT_WRITE);
+    }
+
+    /**
+     * Runs the work on a connection of the store's own pool, with no EntityManager: the store owns
+     * the pool and needs nothing of Hibernate's session for plain JDBC, whose creation costs more
+     * than a short statement on a busy machine. The pool hands connections out with auto-commit off.
+     */
+    private <T> T onOwnPool(Supplier<String> doing, String table, Work<T> work, boolean[] committing, Mode mode) {
+        Connection connection;
+        try {
+            connection = ownPool.getConnection();
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, doing.get(), null);
+        }
+        try {
+            SqlDialect sqlDialect = dialect(connection);
+            if (mode != Mode.TRANSACTION) {
+                connection.setAutoCommit(true);
+                try {
+                    committing[0] = mode == Mode.ONE_STATEMENT_WRITE;
+                    return work.run(connection, sqlDialect);
+                } finally {
+                    restoreManualCommit(connection);
+                }
+            }
+            T result;
+            try {
+                result = work.run(connection, sqlDialect);
+            } catch (SQLException | RuntimeException | Error failure) {
+                rollbackQuietly(connection, failure);
+                throw failure;
+            }
+            committing[0] = true;
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                throw SqlFailures.translate(e, doing.get() + " (while committing; if the connection was lost, whether"
+                        + " the transaction committed is unknown)", table);
+            }
+            return result;
+        } catch (SQLException e) {
+            if (committing[0] && mode == Mode.ONE_STATEMENT_WRITE && SqlFailures.isConnectionFailure(e)) {
+                throw SqlFailures.translate(e, doing.get() + " (the statement is its own commit: if the"
+                        + " connection was lost, whether it committed is unknown)", table);
+            }
+            throw SqlFailures.translate(e, doing.get(), table);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** Returns the connection to the pool; a failure to do so cannot undo what was done on it. */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The pool retires a connection it cannot take back.
         }
     }
 
