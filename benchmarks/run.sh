@@ -34,7 +34,7 @@ mkdir -p "$results"
 # - -prof gc for gc.alloc.rate.norm, the bytes allocated per operation.
 java -jar "$jar" \
   -f 1 -wi 5 -w 1s -i 4 -r 1s \
-  -e 'Axon\w*Append|AccountSnapshot' \
+  -e 'Axon\w*Append|AccountSnapshot|Writers|FloorJdbc' \
   -jvmArgsAppend "-Xms3g -Xmx3g" \
   -prof gc \
   -rf json -rff "$results/jmh-result.json" \
