@@ -45,7 +45,7 @@ fi
 # - A fixed 3 GB heap, so that heap sizing does not drift between forks.
 # - -prof gc for gc.alloc.rate.norm, the bytes allocated per operation.
 profile=(-f 1 -wi 5 -w 1s -i 4 -r 1s -jvmArgsAppend "-Xms3g -Xmx3g" -prof gc -rf json)
-side_benchmarks='Axon\w*Append|AccountSnapshot|MongoCodec'
+side_benchmarks='Axon\w*Append|AccountSnapshot|MongoCodec|Writers|FloorJdbc'
 
 # Which options the user gave, and whether a benchmark regex is among the arguments. JMH's options
 # that take no value are the listing ones (-h, -l, -lp, -lprof, -lrf); every other one takes one.

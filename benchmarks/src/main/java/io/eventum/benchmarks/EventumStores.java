@@ -2,6 +2,7 @@ package io.eventum.benchmarks;
 
 import io.eventum.benchmarks.db.Database;
 import io.eventum.benchmarks.db.InProcessMongo;
+import io.eventum.benchmarks.db.Pools;
 import io.eventum.store.jpa.JpaEventStore;
 import io.eventum.store.mongo.MongoEventStore;
 
@@ -18,19 +19,21 @@ public final class EventumStores {
     private EventumStores() {
     }
 
-    /** A JPA store on {@code database}, with its own pool, creating its tables if they are missing. */
+    /** A JPA store on {@code database}, with its own pool (as large as the benchmarks' pools, for 16 writers), creating its tables if they are missing. */
     public static JpaEventStore jpa(Database database) {
         return JpaEventStore.builder().jdbcUrl(database.jdbcUrl(), database.user(), database.password())
-                .createSchema(true).build();
+                .maximumPoolSize(Pools.SIZE).createSchema(true).build();
     }
 
-    /** Empties the JPA store's tables on {@code database}, and resets its position counter. */
+    /** Empties the JPA store's tables on {@code database}, and resets its position counter where it has one (H2). */
     public static void emptyJpaTables(Database database) {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM eventum_events");
             statement.execute("DELETE FROM eventum_tracking");
             statement.execute("DELETE FROM eventum_snapshots");
-            statement.execute("UPDATE eventum_positions SET last_position = 0");
+            if (!connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql")) {
+                statement.execute("UPDATE eventum_positions SET last_position = 0");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("emptying the JPA store's tables on " + database.jdbcUrl(), e);
         }

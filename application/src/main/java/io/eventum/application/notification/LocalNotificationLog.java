@@ -46,8 +46,18 @@ public final class LocalNotificationLog implements NotificationLog {
         long size = range.last() - range.first() + 1;
         List<StoredEvent> items = store.readAll(GlobalQuery.after(range.first() - 1, (int) Math.min(size, Integer.MAX_VALUE))
                 .upTo(range.last()));
-        String next = store.lastPosition() > range.last() ? range.next().toString() : null;
+        // The next section that holds an event, not merely the next range: positions may have gaps
+        // (on PostgreSQL, large ones between transactions), which a reader must not walk through.
+        List<StoredEvent> following = store.readAll(GlobalQuery.after(range.last(), 1));
+        String next = following.isEmpty() ? null : sectionHolding(range, following.get(0).position()).toString();
         return new Section(range.toString(), items, next);
+    }
+
+    /** The section of {@code range}'s size, aligned with it, that holds {@code position}. */
+    private static SectionId sectionHolding(SectionId range, long position) {
+        long size = range.last() - range.first() + 1;
+        long first = range.first() + (position - range.first()) / size * size;
+        return new SectionId(first, first + size - 1);
     }
 
     @Override

@@ -19,9 +19,12 @@ import java.util.function.Consumer;
  *   <li><b>Order.</b> Reads by aggregate return events in version order, exactly as written:
  *       every field equal, the payload an equal JSON object (a JSON column may reorder keys or
  *       whitespace), timestamps at microsecond precision.</li>
- *   <li><b>Global position.</b> Every stored event gets a unique position, increasing in commit
- *       order: a reader that has read up to position p never later sees a new event at a position
- *       at or below p, even under concurrent writers. Positions may have gaps.</li>
+ *   <li><b>Global position.</b> Every stored event gets a unique position, and readers by position
+ *       see events in increasing positions as they commit: a reader that has read up to position p
+ *       never later sees a new event at a position at or below p, even under concurrent writers.
+ *       A store may number events before they commit (PostgreSQL numbers them by transaction) and
+ *       then hold a committed event back from readers by position until every append that may
+ *       still commit below it has ended. Positions may have gaps.</li>
  *   <li><b>Exactly-once tracking.</b> An append may carry a {@link Tracking} record; it is stored
  *       atomically with the events, and a second append of the same follower and position fails
  *       with {@link TrackingConflictException} and stores nothing. When both the tracking record
@@ -107,7 +110,9 @@ public interface EventStore extends AutoCloseable {
     List<StoredEvent> readAll(GlobalQuery query);
 
     /**
-     * The highest position of any stored event; 0 when the store is empty.
+     * The highest position a reader by position can read now: that of the last stored event, except
+     * on a store that holds committed events back while an earlier append is still in flight (see
+     * guarantee 4), where it is the highest below that. 0 when nothing is readable.
      *
      * @throws EventStoreException if the store cannot be reached or fails
      */

@@ -50,9 +50,26 @@ public final class AxonExamples implements AutoCloseable {
                     : new AxonExampleAggregate.ExampleCreated(UUID.randomUUID());
             batch.add(new GenericDomainEventMessage<>(TYPE, id.toString(), sequence, payload));
             if (batch.size() == EVENTS_PER_APPEND || sequence == events - 1) {
-                engine.appendEvents(batch);
+                inUnitOfWork(() -> engine.appendEvents(batch));
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} in a unit of work of its own and commits it: with a transactional
+     * connection provider, the work's statements commit together when the unit of work does.
+     */
+    public static void inUnitOfWork(Runnable work) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            work.run();
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw e;
         }
     }
 

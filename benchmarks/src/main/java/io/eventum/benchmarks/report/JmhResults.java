@@ -23,7 +23,8 @@ public final class JmhResults {
 
     /**
      * The results in a JMH JSON document. Each benchmark must have an {@code events} parameter
-     * (replay) or a {@code batch} parameter (append), and a time-per-operation score.
+     * (replay) or a {@code batch} parameter (append), or be a writers benchmark (its size is its
+     * thread count), and a time-per-operation score (average or sampled time).
      *
      * @throws IOException if the text is not JSON
      * @throws IllegalArgumentException if a benchmark lacks a size parameter or has another unit
@@ -34,19 +35,39 @@ public final class JmhResults {
         for (JsonNode run : root) {
             String benchmark = run.path("benchmark").asText();
             JsonNode params = run.path("params");
-            JsonNode size = params.has("events") ? params.get("events") : params.get("batch");
+            Subject subject = Subject.of(benchmark);
+            JsonNode size = params.has("events") ? params.get("events") : params.has("batch") ? params.get("batch")
+                    : subject.kind() == Subject.Kind.WRITERS ? run.get("threads") : null;
             if (size == null) {
                 throw new IllegalArgumentException(benchmark + " has neither an 'events' nor a 'batch' parameter");
+            }
+            if (!durable(run)) {
+                subject = subject.withoutFsync();
             }
             JsonNode primary = run.path("primaryMetric");
             double toMicros = microsPer(primary.path("scoreUnit").asText(), benchmark);
             JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
-            results.add(new JmhResult(benchmark, Subject.of(benchmark), Integer.parseInt(size.asText()),
+            JsonNode percentiles = primary.path("scorePercentiles");
+            results.add(new JmhResult(benchmark, subject, Integer.parseInt(size.asText()),
                     primary.path("score").asDouble() * toMicros,
                     number(primary.path("scoreError")) * toMicros,
-                    alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble()));
+                    alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble(),
+                    number(percentiles.path("50.0")) * toMicros, number(percentiles.path("99.0")) * toMicros));
         }
         return results;
+    }
+
+    /**
+     * Whether the run's PostgreSQL had durable commits: yes unless its JVM was started with
+     * {@code -Deventum.postgres.durable=false} (see {@code PostgresDatabase}).
+     */
+    private static boolean durable(JsonNode run) {
+        for (JsonNode argument : run.path("jvmArgs")) {
+            if (argument.asText().equals("-Deventum.postgres.durable=false")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** JMH writes "NaN" as a string when one iteration gives no error estimate. */

@@ -113,6 +113,7 @@ public final class ResultChart {
             case Subject.AXON -> AXON_COLORS;
             case Subject.FLOOR_OBJECTS -> Map.of("floor", new Color(150, 150, 150));
             case Subject.FLOOR_DECODE -> Map.of("floor", new Color(80, 80, 80));
+            case Subject.FLOOR_JDBC -> Map.of("PostgreSQL", new Color(20, 20, 20));
             default -> Map.of();
         };
         return byBackend.get(subject.backend());

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The results as markdown tables, one for replay and one for append, each row with its ratios:
- * to {@code floorDecode} at the same N, and to Axon on the same backend at the same size.
+ * The results as markdown tables, one for replay, one for append and one for many writers, each row
+ * with its ratios: to {@code floorDecode} at the same N, to the JDBC floor on the same database
+ * (PostgreSQL) at the same size, and to Axon on the same backend at the same size.
  */
 public final class ResultTable {
 
@@ -18,17 +19,19 @@ public final class ResultTable {
     private ResultTable() {
     }
 
-    /** Both tables, with a heading each; a table with no result is left out. */
+    /** The tables, with a heading each; a table with no result is left out. */
     public static String markdown(List<JmhResult> results) {
         StringBuilder out = new StringBuilder();
         List<JmhResult> replays = of(results, Subject.Kind.REPLAY);
         if (!replays.isEmpty()) {
             out.append("### Replay: load one aggregate of N events\n\n")
-                    .append("| benchmark | store | N | µs per load | events/s | bytes per event | time ÷ floorDecode | Axon time ÷ this |\n")
-                    .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+                    .append("| benchmark | store | N | µs per load | events/s | bytes per event | time ÷ floorDecode"
+                            + " | time ÷ JDBC floor | Axon time ÷ this |\n")
+                    .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (JmhResult result : replays) {
                 out.append(row(result, "N")).append(" | ")
                         .append(ratio(floorDecode(results, result).map(floor -> result.micros() / floor.micros())))
+                        .append(" | ").append(jdbcFloorRatio(results, result))
                         .append(" | ").append(axonRatio(results, result)).append(" |\n");
             }
             out.append('\n');
@@ -36,10 +39,33 @@ public final class ResultTable {
         List<JmhResult> appends = of(results, Subject.Kind.APPEND);
         if (!appends.isEmpty()) {
             out.append("### Append: one new aggregate's batch of events in one append\n\n")
-                    .append("| benchmark | store | batch | µs per append | events/s | bytes per event | Axon time ÷ this |\n")
-                    .append("|---|---|---:|---:|---:|---:|---:|\n");
+                    .append("| benchmark | store | batch | µs per append | events/s | bytes per event | time ÷ JDBC floor"
+                            + " | Axon time ÷ this |\n")
+                    .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (JmhResult result : appends) {
-                out.append(row(result, "batch")).append(" | ").append(axonRatio(results, result)).append(" |\n");
+                out.append(row(result, "batch")).append(" | ").append(jdbcFloorRatio(results, result))
+                        .append(" | ").append(axonRatio(results, result)).append(" |\n");
+            }
+            out.append('\n');
+        }
+        List<JmhResult> writers = of(results, Subject.Kind.WRITERS);
+        if (!writers.isEmpty()) {
+            out.append("### Writers: threads appending 1-event batches to new aggregates of their own\n\n")
+                    .append("| benchmark | store | writers | events/s | µs per append, mean | p50 | p99"
+                            + " | events/s ÷ JDBC floor's | events/s ÷ Axon's |\n")
+                    .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (JmhResult result : writers) {
+                out.append("| ").append(result.subject().who()).append(" | ").append(result.subject().store())
+                        .append(" | ").append(count(result.size()))
+                        .append(" | ").append(count(result.eventsPerSecond()))
+                        .append(" | ").append(micros(result.micros()))
+                        .append(" | ").append(Double.isNaN(result.p50()) ? "—" : micros(result.p50()))
+                        .append(" | ").append(Double.isNaN(result.p99()) ? "—" : micros(result.p99()))
+                        .append(" | ").append(ratio(jdbcFloor(results, result)
+                                .map(floor -> result.eventsPerSecond() / floor.eventsPerSecond())))
+                        .append(" | ").append(ratio(axon(results, result)
+                                .map(axon -> result.eventsPerSecond() / axon.eventsPerSecond())))
+                        .append(" |\n");
             }
             out.append('\n');
         }
@@ -56,6 +82,23 @@ public final class ResultTable {
         return results.stream()
                 .filter(other -> other.subject().who().equals(Subject.FLOOR_DECODE) && other.size() == result.size())
                 .findFirst();
+    }
+
+    /** The JDBC floor on the same backend, of the same kind and size, for an Eventum or Axon result. */
+    static Optional<JmhResult> jdbcFloor(List<JmhResult> results, JmhResult result) {
+        if (!result.subject().who().equals(Subject.EVENTUM) && !result.subject().who().equals(Subject.AXON)) {
+            return Optional.empty();
+        }
+        return results.stream()
+                .filter(other -> other.subject().who().equals(Subject.FLOOR_JDBC)
+                        && other.subject().backend().equals(result.subject().backend())
+                        && other.subject().kind() == result.subject().kind()
+                        && other.size() == result.size())
+                .findFirst();
+    }
+
+    private static String jdbcFloorRatio(List<JmhResult> results, JmhResult result) {
+        return ratio(jdbcFloor(results, result).map(floor -> result.micros() / floor.micros()));
     }
 
     /** Axon's result on the same backend, of the same kind and size as an Eventum result. */

@@ -6,27 +6,31 @@ import java.util.regex.Pattern;
 
 /**
  * What a benchmark measured, read from its name: who (Eventum, Axon or a floor), on which store,
- * replay or append. Benchmark classes are named {@code <Framework><Store><Replay|Append>} (such as
- * {@code EventumInMemoryReplay} or {@code AxonJdbcH2Append}); the floors are methods of
- * {@code FloorReplay}. A store module adds its store token to {@link #STORES} when it lands.
+ * replay, append or many writers. Benchmark classes are named
+ * {@code <Eventum|Axon|Floor><Store><Replay|Append|Writers>} (such as {@code EventumInMemoryReplay},
+ * {@code AxonJdbcH2Append} or {@code FloorJdbcPostgresWriters}: the JDBC floors); the in-memory
+ * floors are methods of {@code FloorReplay}. A store module adds its store token to {@link #STORES} when it lands.
  *
- * @param who "Eventum", "Axon", "floorObjects" or "floorDecode" (or the class name if unknown)
+ * @param who "Eventum", "Axon", "floorObjects", "floorDecode" or "floorJdbc" (or the class name if unknown)
  * @param store the store as shown in the table, such as "JDBC, H2"; "—" for a floor
  * @param backend the engine under the store ("in-memory", "H2", "PostgreSQL", "MongoDB"): Eventum
  *     and Axon rows on the same backend are compared with each other
- * @param kind replay or append
+ * @param kind replay, append or writers
  */
 public record Subject(String who, String store, String backend, Kind kind) {
 
-    /** Which of the two measured operations. */
-    public enum Kind { REPLAY, APPEND }
+    /** Which of the measured operations: a load, one append, or appends from many writers at once. */
+    public enum Kind { REPLAY, APPEND, WRITERS }
 
     static final String EVENTUM = "Eventum";
     static final String AXON = "Axon";
     static final String FLOOR_OBJECTS = "floorObjects";
     static final String FLOOR_DECODE = "floorDecode";
+    static final String FLOOR_JDBC = "floorJdbc";
+    /** What a backend's and a store's label get when the database ran without durable commits. */
+    static final String NO_FSYNC = ", no fsync";
 
-    private static final Pattern NAME = Pattern.compile("(Eventum|Axon)(\\w*?)(Replay|Append)");
+    private static final Pattern NAME = Pattern.compile("(Eventum|Axon|Floor)(\\w*?)(Replay|Append|Writers)");
 
     /** Store token in a class name: its label and its backend. */
     private static final Map<String, String[]> STORES = Map.ofEntries(
@@ -58,8 +62,21 @@ public record Subject(String who, String store, String backend, Kind kind) {
             return new Subject(type + "." + method, "?", "?", method.contains("append") ? Kind.APPEND : Kind.REPLAY);
         }
         String[] store = STORES.getOrDefault(matcher.group(2), new String[] {matcher.group(2), matcher.group(2)});
-        Kind kind = matcher.group(3).equals("Append") ? Kind.APPEND : Kind.REPLAY;
-        return new Subject(matcher.group(1), store[0], store[1], kind);
+        Kind kind = switch (matcher.group(3)) {
+            case "Append" -> Kind.APPEND;
+            case "Writers" -> Kind.WRITERS;
+            default -> Kind.REPLAY;
+        };
+        String who = matcher.group(1).equals("Floor") ? FLOOR_JDBC : matcher.group(1);
+        return new Subject(who, store[0], store[1], kind);
+    }
+
+    /**
+     * The same subject measured on a database without durable commits (fsync and
+     * synchronous_commit off): labelled apart, and compared only with rows measured the same way.
+     */
+    public Subject withoutFsync() {
+        return new Subject(who, store + NO_FSYNC, backend + NO_FSYNC, kind);
     }
 
     /** The name shown in the chart's legend, such as "Eventum, in-memory" or "floorDecode". */
@@ -72,9 +89,10 @@ public record Subject(String who, String store, String backend, Kind kind) {
         return switch (who) {
             case FLOOR_OBJECTS -> 0;
             case FLOOR_DECODE -> 1;
-            case EVENTUM -> 2;
-            case AXON -> 3;
-            default -> 4;
+            case FLOOR_JDBC -> 2;
+            case EVENTUM -> 3;
+            case AXON -> 4;
+            default -> 5;
         };
     }
 }

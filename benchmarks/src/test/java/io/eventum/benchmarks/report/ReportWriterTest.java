@@ -51,10 +51,10 @@ class ReportWriterTest {
 
         // then
         assertThat(markdown).contains(
-                "| floorObjects | — | 1,000 | 50.0 | 20,000,000 | 96 | 0.10× | — |",
-                "| floorDecode | — | 1,000 | 500 ± 10.0 | 2,000,000 | 400 | 1.00× | — |",
-                "| Eventum | in-memory | 1,000 | 600 ± 12.0 | 1,666,667 | 480 | 1.20× | 2.50× |",
-                "| Axon | in-memory | 1,000 | 1,500 ± 30.0 | 666,667 | 900 | 3.00× | — |");
+                "| floorObjects | — | 1,000 | 50.0 | 20,000,000 | 96 | 0.10× | — | — |",
+                "| floorDecode | — | 1,000 | 500 ± 10.0 | 2,000,000 | 400 | 1.00× | — | — |",
+                "| Eventum | in-memory | 1,000 | 600 ± 12.0 | 1,666,667 | 480 | 1.20× | — | 2.50× |",
+                "| Axon | in-memory | 1,000 | 1,500 ± 30.0 | 666,667 | 900 | 3.00× | — | — |");
         assertThat(markdown.indexOf("floorObjects")).isLessThan(markdown.indexOf("| Eventum | in-memory | 1,000"));
     }
 
@@ -65,8 +65,8 @@ class ReportWriterTest {
 
         // then
         assertThat(markdown).contains(
-                "| Eventum | in-memory | 10 | 20.0 ± 1.00 | 500,000 | 800 | 2.50× |",
-                "| Axon | in-memory | 10 | 50.0 ± 2.00 | 200,000 | 2,000 | — |");
+                "| Eventum | in-memory | 10 | 20.0 ± 1.00 | 500,000 | 800 | — | 2.50× |",
+                "| Axon | in-memory | 10 | 50.0 ± 2.00 | 200,000 | 2,000 | — | — |");
     }
 
     @Test
@@ -78,6 +78,33 @@ class ReportWriterTest {
         assertThat(markdown).contains(
                 "- replay within 1.3× floorDecode (in-memory, N=1,000): 1.20× — met",
                 "- bytes per event within 1.5× floorDecode's (in-memory, N=1,000): 1.20× — met");
+    }
+
+    @Test
+    void postgres_rows_are_divided_by_the_jdbc_floor_and_writers_give_events_per_second_and_percentiles() throws IOException {
+        // given
+        String json;
+        try (InputStream in = ReportWriterTest.class.getResourceAsStream("/jmh-postgres-sample.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        // when
+        List<JmhResult> results = JmhResults.parse(json);
+        String markdown = ReportWriter.markdown(results);
+
+        // then
+        assertThat(results.get(0).subject()).isEqualTo(new Subject("Eventum", "JPA, PostgreSQL", "PostgreSQL", Subject.Kind.WRITERS));
+        assertThat(results.get(0).size()).as("the thread count").isEqualTo(4);
+        assertThat(results.get(0).p99()).isEqualTo(2_000.0);
+        assertThat(markdown).contains(
+                "| Eventum | JPA, PostgreSQL | 4 | 8,000 | 500 | 400 | 2,000 | 0.80× | 1.25× |",
+                "| floorJdbc | JDBC, PostgreSQL | 4 | 10,000 | 400 | 350 | 1,000 | — | — |",
+                "| Eventum | JPA, PostgreSQL | 1 | 300 | 3,333 | — | 1.20× | 1.33× |",
+                "| Eventum | JPA, PostgreSQL, no fsync | 1 | 100 | 10,000 | — | — | — |",
+                "- events/s at least 0.9× the JDBC floor's (JPA, PostgreSQL, 4 writers): 0.80× — **missed**",
+                "- events/s at least Axon JDBC's (JPA, PostgreSQL, 4 writers): 1.25× — met",
+                "- append within 1.15× the JDBC append floor (JPA, PostgreSQL, batch 1): 1.20× — **missed**",
+                "- append at most Axon JDBC's time (JPA, PostgreSQL, batch 1): 0.75× — met");
     }
 
     @Test

@@ -14,49 +14,73 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The PostgreSQL append: the position counter and every event row in ONE statement, so that an
- * append costs one round trip before the commit, whatever its size.
+ * The PostgreSQL append: every event row in ONE statement, which also computes the rows' global
+ * positions from the transaction's own id, so that an append costs one round trip whatever its
+ * size, and takes no lock that another append waits for (see {@link TransactionPositions}).
  *
  * <p>The events travel as one array per column and {@code unnest ... WITH ORDINALITY} turns them
  * back into rows. The SQL text never changes with the batch size, so the driver prepares it once
  * per connection and the server plans it once, and a row costs the server a tuple and its index
  * entries, not a statement of its own (which is what a JDBC batch of 100 INSERTs costs: 100
- * executor runs). The counter update is a data-modifying CTE of the same statement: it row-locks
- * the counter until the transaction ends exactly as a separate UPDATE would, and under READ
- * COMMITTED a writer that waited for the lock re-reads the committed counter before adding to it,
- * so positions still follow commit order without gaps. Every part of a statement runs to
- * completion or the whole statement fails, so nothing is ever partly stored; a duplicate
- * (aggregate_id, version) fails it with the unique violation the caller turns into a conflict.
+ * executor runs). A statement runs to completion or fails whole, so nothing is ever partly
+ * stored; a duplicate (aggregate_id, version) fails it with the unique violation the caller turns
+ * into a conflict. Being one statement, it is atomic by itself: when the store runs its own
+ * transaction it sends it in auto-commit mode, one round trip in all (no BEGIN, no COMMIT).
  */
 final class EventArrays {
 
     /**
-     * Parameters: the batch size (twice), then the arrays of aggregate ids, versions, type names,
-     * payloads, metadata and timestamps. Selects the new last position; no row when the counter
-     * row is missing, and then nothing is inserted.
+     * Parameters: the batch size, then the arrays of aggregate ids, versions, type names, payloads,
+     * metadata and timestamps. Selects the position just before the batch's first, and how many
+     * rows were inserted: all of them, or none when the transaction's range of positions would
+     * overflow (more than {@link TransactionPositions#PER_TRANSACTION} events in one transaction).
      */
-    static final String APPEND_SQL = "WITH reserved AS ("
-            + "UPDATE " + Tables.POSITIONS + " SET last_position = last_position + ? WHERE id = 1 RETURNING last_position), "
+    static final String APPEND_SQL = "WITH tx AS (SELECT " + TransactionPositions.TRANSACTION_BASE_SQL + " AS base), "
+            // The transaction's earlier appends (a caller's transaction may append several times)
+            // hold the start of its range; one probe of the position index finds where they end.
+            + "taken AS (SELECT tx.base, COALESCE((SELECT MAX(global_position) FROM " + Tables.EVENTS
+            + " WHERE global_position >= tx.base AND global_position < tx.base + " + TransactionPositions.PER_TRANSACTION
+            + "), tx.base) AS last FROM tx), "
             + "appended AS (INSERT INTO " + Tables.EVENTS
             + " (aggregate_id, version, type_name, payload, metadata, occurred_at, global_position)"
             + " SELECT e.aggregate_id, e.version, e.type_name, CAST(e.payload AS jsonb), CAST(e.metadata AS jsonb),"
-            + " CAST(e.occurred_at AS timestamptz), reserved.last_position - ? + e.n"
-            + " FROM reserved, unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),"
+            + " CAST(e.occurred_at AS timestamptz), taken.last + e.n"
+            + " FROM taken, unnest(CAST(? AS uuid[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),"
             + " CAST(? AS text[]), CAST(? AS text[]))"
-            + " WITH ORDINALITY AS e(aggregate_id, version, type_name, payload, metadata, occurred_at, n)) "
-            + "SELECT last_position FROM reserved";
+            + " WITH ORDINALITY AS e(aggregate_id, version, type_name, payload, metadata, occurred_at, n)"
+            + " WHERE taken.last + CAST(? AS bigint) < taken.base + " + TransactionPositions.PER_TRANSACTION + " RETURNING 1) "
+            + "SELECT taken.last, (SELECT COUNT(*) FROM appended) FROM taken";
+
+    /**
+     * The same append for a batch of ONE event, which is most appends: plain parameters instead of
+     * arrays, no unnest, no CTE to count, so the server parses and plans less and the driver builds
+     * no arrays. Parameters: aggregate id, version, type name, payload, metadata, timestamp. Returns
+     * the event's position; no row when the transaction's range is full.
+     */
+    static final String APPEND_ONE_SQL = "INSERT INTO " + Tables.EVENTS
+            + " (aggregate_id, version, type_name, payload, metadata, occurred_at, global_position)"
+            + " SELECT CAST(? AS uuid), ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS timestamptz), taken.last + 1"
+            + " FROM (SELECT tx.base, COALESCE((SELECT MAX(global_position) FROM " + Tables.EVENTS
+            + " WHERE global_position >= tx.base AND global_position < tx.base + " + TransactionPositions.PER_TRANSACTION
+            + "), tx.base) AS last FROM (SELECT " + TransactionPositions.TRANSACTION_BASE_SQL + " AS base) AS tx) AS taken"
+            + " WHERE taken.last + 1 < taken.base + " + TransactionPositions.PER_TRANSACTION
+            + " RETURNING global_position";
 
     private EventArrays() {
     }
 
     /**
-     * Reserves positions for {@code events} and inserts them, in one statement of the caller's
-     * transaction.
+     * Inserts {@code events} with positions in the current transaction's range, in one statement of
+     * the caller's transaction (or alone, in auto-commit mode).
      *
-     * @return the last position reserved (the first is this minus the batch size plus one), or -1
-     *     if the counter row is missing, in which case nothing was inserted
+     * @return the first position taken
+     * @throws IllegalArgumentException if the transaction's range has no room left for the batch;
+     *     nothing was inserted
      */
     static long append(Connection connection, List<EventRecord> events) throws SQLException {
+        if (events.size() == 1) {
+            return appendOne(connection, events.get(0));
+        }
         int count = events.size();
         String[] ids = new String[count];
         Long[] versions = new Long[count];
@@ -80,19 +104,46 @@ final class EventArrays {
             connection.createArrayOf("text", types), connection.createArrayOf("text", payloads),
             connection.createArrayOf("text", metadata), connection.createArrayOf("text", timestamps)};
         try (PreparedStatement append = connection.prepareStatement(APPEND_SQL)) {
-            append.setLong(1, count);
-            append.setLong(2, count);
             for (int i = 0; i < arrays.length; i++) {
-                append.setArray(3 + i, arrays[i]);
+                append.setArray(1 + i, arrays[i]);
             }
-            try (ResultSet last = append.executeQuery()) {
-                return last.next() ? last.getLong(1) : -1;
+            append.setLong(arrays.length + 1, count);
+            try (ResultSet result = append.executeQuery()) {
+                result.next();
+                long last = result.getLong(1);
+                if (result.getLong(2) != count) {
+                    throw rangeFull(count);
+                }
+                return last + 1;
             }
         } finally {
             for (Array array : arrays) {
                 array.free();
             }
         }
+    }
+
+    private static long appendOne(Connection connection, EventRecord event) throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(APPEND_ONE_SQL)) {
+            append.setString(1, event.aggregateId().toString());
+            append.setLong(2, event.version());
+            append.setString(3, event.type());
+            append.setString(4, new String(event.payload(), StandardCharsets.UTF_8));
+            append.setString(5, MetadataJson.write(event.metadata()));
+            append.setString(6, timestamp(new StringBuilder(40), event.timestamp()));
+            try (ResultSet position = append.executeQuery()) {
+                if (!position.next()) {
+                    throw rangeFull(1);
+                }
+                return position.getLong(1);
+            }
+        }
+    }
+
+    private static IllegalArgumentException rangeFull(int count) {
+        return new IllegalArgumentException("one transaction can append at most " + (TransactionPositions.PER_TRANSACTION - 1)
+                + " events on PostgreSQL (its positions are numbered within the transaction); this batch of " + count
+                + " would pass that; nothing was stored");
     }
 
     /**

@@ -21,16 +21,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Appends batches: in one transaction, the tracking record (if any), then the position counter
- * and the events. On PostgreSQL the counter and all the rows are one statement ({@link EventArrays}):
- * one round trip, then the commit, whatever the batch size. Elsewhere (H2 runs in the JVM, where a
- * round trip costs nothing) the counter is one statement and the rows one JDBC batch.
+ * Appends batches: in one transaction, the tracking record (if any), then the events with their
+ * global positions.
  *
- * <p><b>Positions in commit order.</b> The counter row in {@value Tables#POSITIONS} is incremented
- * by the batch size inside the append's transaction, which row-locks it until commit or rollback.
- * So appends that write events take positions one after another, each only once the previous one
- * has finished, and every committed event has a lower position than any event still in flight: a
- * reader tailing by position never misses one. A rolled-back append gives its positions back.
+ * <p><b>PostgreSQL.</b> All the rows are one statement ({@link EventArrays}), whose positions come
+ * from the appending transaction's own id ({@link TransactionPositions}): appends of different
+ * writers never wait for each other, and readers by position only read below the oldest
+ * transaction still in progress, so none of them skips an event. Without a tracking record, and
+ * outside a caller's transaction, that one statement is the whole append: it runs in auto-commit
+ * mode, one round trip.
+ *
+ * <p><b>H2 and other databases.</b> The counter row in {@value Tables#POSITIONS} is incremented by
+ * the batch size inside the append's transaction, which row-locks it until commit or rollback, and
+ * the rows go in one JDBC batch. So appends that write events take positions one after another,
+ * each only once the previous one has finished: every committed event has a lower position than
+ * any event still in flight, and a reader tailing by position never misses one. A rolled-back
+ * append gives its positions back. (H2 runs in the JVM: it has no transaction ids to read a
+ * horizon from, and its commits cost no disk flush worth spreading over many writers.)
  *
  * <p><b>Conflicts.</b> The key (aggregate_id, version) rejects a version that is already stored.
  * After such a failure the transaction (or the savepoint, when joining the caller's) is rolled
@@ -51,7 +58,9 @@ final class EventWriter {
     List<Long> append(List<EventRecord> events, Tracking tracking) {
         EventBatches.requireValid(events, tracking);
         try {
+            // On PostgreSQL an append without a tracking record is one statement, atomic by itself.
             return transactions.write(() -> describe(events, tracking), Tables.EVENTS,
+                    dialect -> dialect.appendsInOneStatement() && tracking == null,
                     (connection, dialect) -> append(connection, dialect, events, tracking));
         } catch (DuplicateEvent duplicate) {
             throw conflict(events, tracking, duplicate.sqlCause);
@@ -61,7 +70,7 @@ final class EventWriter {
     private static List<Long> append(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)
             throws SQLException {
         // Tracking first: a redelivered event is reported as a tracking conflict, and such an
-        // append never waits for the position counter.
+        // append never waits for the position counter (H2).
         if (tracking != null) {
             insertTracking(connection, dialect, events, tracking);
         }
@@ -71,7 +80,7 @@ final class EventWriter {
         long first;
         try {
             first = dialect.appendsInOneStatement()
-                    ? appendInOneStatement(connection, events, tracking)
+                    ? EventArrays.append(connection, events)
                     : appendAsBatch(connection, dialect, events, tracking);
         } catch (SQLException e) {
             if (SqlFailures.matches(e, dialect::isUniqueViolation)) {
@@ -88,25 +97,6 @@ final class EventWriter {
             positions.add(first + i);
         }
         return positions;
-    }
-
-    /** PostgreSQL: counter and rows in one statement, one round trip; see {@link EventArrays}. Returns the first position. */
-    private static long appendInOneStatement(Connection connection, List<EventRecord> events, Tracking tracking)
-            throws SQLException {
-        long last;
-        try {
-            last = EventArrays.append(connection, events);
-        } catch (SQLException e) {
-            // One statement uses both tables: name the one the database says is missing.
-            if (SqlFailures.isUndefinedTable(e) && SqlFailures.rootMessage(e).contains(Tables.POSITIONS)) {
-                throw SqlFailures.translate(e, describe(events, tracking) + " (reserving global positions)", Tables.POSITIONS);
-            }
-            throw e;
-        }
-        if (last < 0) {
-            throw missingCounterRow(events, tracking);
-        }
-        return last - events.size() + 1;
     }
 
     /** Other databases: the counter first, then the rows in one JDBC batch. Returns the first position. */
@@ -198,9 +188,9 @@ final class EventWriter {
             return new ConcurrencyConflictException(taken.get().aggregateId(), taken.get().version(), cause);
         }
         return new EventStoreException(describe(events, tracking) + " failed: the database reported a duplicate key in "
-                + Tables.EVENTS + ", yet no (aggregate id, version) of the batch is stored; is the counter in "
-                + Tables.POSITIONS + " below the highest global_position? Nothing was stored: "
-                + SqlFailures.rootMessage(cause), cause);
+                + Tables.EVENTS + ", yet no (aggregate id, version) of the batch is stored, so a global_position was taken"
+                + " (rows inserted by hand, or, on H2, the counter in " + Tables.POSITIONS + " below the highest"
+                + " global_position?). Nothing was stored: " + SqlFailures.rootMessage(cause), cause);
     }
 
     /** The first event of the batch, in batch order, whose (aggregate id, version) is stored. */

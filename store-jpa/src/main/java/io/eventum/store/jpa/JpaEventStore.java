@@ -41,18 +41,23 @@ import java.util.function.Consumer;
  *
  * <h2>How the guarantees are kept</h2>
  * <ul>
- *   <li><b>Atomic append</b>: one transaction (or a savepoint in the caller's); on PostgreSQL the
- *       position counter and all the events are one statement (one round trip before the commit),
- *       elsewhere the events go in one JDBC batch; any failure rolls it back whole.</li>
+ *   <li><b>Atomic append</b>: on PostgreSQL all the events are one statement, atomic by itself: run
+ *       in auto-commit mode when the store runs alone (one round trip), with a tracking record in a
+ *       transaction, in a caller's transaction under a savepoint; elsewhere one transaction with the
+ *       events in one JDBC batch. Any failure rolls it back whole.</li>
  *   <li><b>Optimistic concurrency</b>: the primary key (aggregate_id, version) rejects a version
  *       already stored; the store then finds which event of the batch it was and throws
  *       {@link ConcurrencyConflictException} naming it.</li>
- *   <li><b>Global positions in commit order</b>: a one-row counter table, incremented inside the
- *       append's transaction, row-locked until it commits. Appends hand out positions one after
- *       another, so a reader tailing by position never misses an event. Positions have no gaps
- *       unless rows are deleted by hand.</li>
- *   <li><b>Streaming reads</b>: a forward-only cursor with a fetch size, each row mapped straight
- *       to a {@link StoredEvent}; no entities, no list of the whole stream.</li>
+ *   <li><b>No reader skips an event</b>: on PostgreSQL a position is the appending transaction's
+ *       id times 2^20 plus the event's number in that transaction, and {@link #readAll} and
+ *       {@link #lastPosition} see only positions below the oldest transaction still in progress:
+ *       appends never wait for each other, and readers wait for slower writers instead of skipping
+ *       them. Positions have large gaps. On H2 a one-row counter table, incremented inside the
+ *       append's transaction and row-locked until it commits, hands out positions one after
+ *       another, without gaps.</li>
+ *   <li><b>Streaming reads</b>: pages of at most the fetch size, each one query (keyset paging),
+ *       outside any transaction when the store runs alone; each row mapped straight to a
+ *       {@link StoredEvent}; no entities, no list of the whole stream.</li>
  * </ul>
  *
  * <p>The tables (see {@code io/eventum/store/jpa/schema-postgresql.sql} and {@code schema-h2.sql}
@@ -93,8 +98,10 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
      *
      * <p>Runs in the caller's transaction when one is open on the current EntityManager (under a
      * savepoint, released on success and rolled back on failure, so the caller's transaction stays
-     * usable after a conflict); otherwise in a transaction of its own. While an append's transaction
-     * is open, other appends that write events wait for it: keep joined transactions short.
+     * usable after a conflict); otherwise on its own: on PostgreSQL one statement in auto-commit mode
+     * (one round trip), with a tracking record or on H2 a transaction. On PostgreSQL appends never
+     * wait for each other, but readers by position wait for an open append's transaction to end; on
+     * H2 other appends wait for it. Either way, keep joined transactions short.
      *
      * @throws ConcurrencyConflictException naming the first event of the batch, in batch order,
      *     whose (aggregate id, version) is already stored; nothing is stored
@@ -127,7 +134,14 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
         reader.read(aggregateId, query, action);
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL only positions below the oldest transaction still in progress are read: a
+     * page may stop short of events that have committed after a slower transaction began writing,
+     * until that transaction ends. Inside a caller's transaction its own uncommitted events are not
+     * read by position.
+     */
     @Override
     public List<StoredEvent> readAll(GlobalQuery query) {
         requireArgument(query, "query");
@@ -135,7 +149,12 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
         return reader.readAll(query);
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL: the highest position a reader can read now (below the oldest transaction
+     * still in progress), so a reader asking for every event up to it gets them all.
+     */
     @Override
     public long lastPosition() {
         ensureOpen();

@@ -156,7 +156,8 @@ public final class JpaEventStoreBuilder {
                 : OwnedPersistenceUnit.open(jdbcUrl, user, password, maximumPoolSize, connectionTimeout);
         EntityManagerFactory factory = owned == null ? entityManagerFactory : owned.factory();
         JpaEventStore store = new JpaEventStore(
-                new Transactions(factory, currentEntityManager, owned == null ? null : owned::evictConnections), fetchSize, owned);
+                new Transactions(factory, currentEntityManager, owned == null ? null : owned::evictConnections,
+                        owned == null ? null : owned.dataSource()), fetchSize, owned);
         if (createSchema) {
             try {
                 store.createSchema();

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
@@ -57,6 +58,11 @@ final class OwnedPersistenceUnit implements AutoCloseable {
 
     EntityManagerFactory factory() {
         return factory;
+    }
+
+    /** The pool, for the store's own work, which needs no EntityManager. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     /** Retires every pooled connection: idle ones now, busy ones when returned. */

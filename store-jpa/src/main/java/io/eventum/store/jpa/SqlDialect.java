@@ -7,14 +7,15 @@ import java.sql.SQLException;
 
 /**
  * What differs between the databases the store runs on: how a JSON value is bound, how positions
- * are reserved, how a snapshot is upserted, and which DDL resource creates the schema. Everything
+ * are taken and read, how a snapshot is upserted, and which DDL resource creates the schema. Everything
  * else is plain SQL that PostgreSQL, H2 and most other databases share.
  */
 enum SqlDialect {
 
     /** PostgreSQL 12 and later. */
     POSTGRESQL("schema-postgresql.sql", "CAST(? AS jsonb)",
-            "UPDATE " + Tables.POSITIONS + " SET last_position = last_position + ? WHERE id = 1 RETURNING last_position",
+            // Appends on PostgreSQL take no counter: positions come from transaction ids.
+            null,
             "INSERT INTO " + Tables.SNAPSHOTS + " (aggregate_id, version, type_name, state, taken_at) VALUES (?, ?, ?, CAST(? AS jsonb), ?)"
                     + " ON CONFLICT (aggregate_id) DO UPDATE SET version = EXCLUDED.version, type_name = EXCLUDED.type_name,"
                     + " state = EXCLUDED.state, taken_at = EXCLUDED.taken_at"
@@ -93,12 +94,21 @@ enum SqlDialect {
     }
 
     /**
-     * Whether an append reserves its positions and inserts its rows in one statement
-     * ({@link EventArrays}, PostgreSQL: one round trip), rather than a counter update followed by
-     * a JDBC batch of row inserts (H2 runs in the JVM, where a round trip costs nothing).
+     * Whether an append inserts its rows, positions included, in one statement ({@link EventArrays},
+     * PostgreSQL: one round trip, no counter), rather than a counter update followed by a JDBC
+     * batch of row inserts (H2 runs in the JVM, where a round trip costs nothing).
      */
     boolean appendsInOneStatement() {
         return this == POSTGRESQL;
+    }
+
+    /**
+     * A scalar SQL expression: only positions below it may be read, on databases whose positions
+     * are not handed out in commit order (PostgreSQL, {@link TransactionPositions}); null where
+     * every committed position is readable (the counter row's databases).
+     */
+    String readableHorizonSql() {
+        return this == POSTGRESQL ? TransactionPositions.HORIZON_SQL : null;
     }
 
     /** Whether {@code e} reports a duplicate key. */

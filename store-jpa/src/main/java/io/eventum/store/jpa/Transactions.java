@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Savepoint;
+import javax.sql.DataSource;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -19,11 +21,16 @@ import java.util.function.Supplier;
  * too: it runs on that EntityManager's connection and commits or rolls back with the caller. A
  * write then runs under a savepoint, so that a failed append (a conflict, say) is undone without
  * dooming the caller's transaction, and the store can still look up what conflicted. Otherwise
- * the work runs in a transaction of its own, on an EntityManager opened for it and closed after.
+ * the work runs on an EntityManager opened for it and closed after: in a transaction of its own
+ * when it is several statements that must commit together, and in auto-commit mode when it is
+ * reads, or one write statement that is atomic by itself (PostgreSQL's append), which saves the
+ * round trip of the transaction's COMMIT.
  *
- * <p>The SQL goes through {@link Session#doReturningWork}: plain JDBC on the session's connection,
- * so neither the replay path nor the append path builds managed entities, and the caller's
- * persistence unit needs no entity classes of the store.
+ * <p>The SQL is plain JDBC, so neither the replay path nor the append path builds managed entities,
+ * and the caller's persistence unit needs no entity classes of the store. On a caller's
+ * EntityManager, or on EntityManagers of the caller's factory, it runs through
+ * {@link Session#doReturningWork} on the session's connection; a store built from a JDBC URL runs
+ * its own work straight on a connection of its own pool, with no EntityManager around it.
  */
 final class Transactions {
 
@@ -34,9 +41,20 @@ final class Transactions {
 
     private static final BooleanSupplier ALWAYS = () -> true;
 
+    /** How work runs when the store runs it itself, outside a caller's transaction. */
+    private enum Mode {
+        /** In a transaction of its own: several statements that must commit together. */
+        TRANSACTION,
+        /** In auto-commit mode: one write statement, atomic by itself, its own commit. */
+        ONE_STATEMENT_WRITE,
+        /** In auto-commit mode: reads, each statement on its own. */
+        READ
+    }
+
     private final EntityManagerFactory factory;
     private final Supplier<EntityManager> current;
     private final Runnable evictConnections;
+    private final DataSource ownPool;
     private volatile SqlDialect dialect;
 
     /**
@@ -44,11 +62,14 @@ final class Transactions {
      * @param current the caller's current EntityManager, or null; its supplier may return null
      * @param evictConnections when the store owns the pool: retires its pooled connections, which a
      *     lost connection shows may all be dead (the database restarted); null otherwise
+     * @param ownPool when the store owns the pool: where its own work takes its connections, with no
+     *     EntityManager around them; null when the work runs on EntityManagers of {@code factory}
      */
-    Transactions(EntityManagerFactory factory, Supplier<EntityManager> current, Runnable evictConnections) {
+    Transactions(EntityManagerFactory factory, Supplier<EntityManager> current, Runnable evictConnections, DataSource ownPool) {
         this.factory = factory;
         this.current = current;
         this.evictConnections = evictConnections;
+        this.ownPool = ownPool;
     }
 
     /**
@@ -59,9 +80,23 @@ final class Transactions {
      * @param table the table a failure most likely concerns, or null
      */
     <T> T write(Supplier<String> doing, String table, Work<T> work) {
+        return write(doing, table, dialect -> false, work);
+    }
+
+    /**
+     * Like {@link #write(Supplier, String, Work)}, for work that may be one statement, atomic by
+     * itself: outside a caller's transaction, such work runs in auto-commit mode, which saves the
+     * transaction's commit round trip. A connection lost during it leaves its outcome unknown, as
+     * during a commit: it is never run again.
+     *
+     * @param oneStatement whether, on this database, the work is a single statement
+     */
+    <T> T write(Supplier<String> doing, String table, Predicate<SqlDialect> oneStatement, Work<T> work) {
         EntityManager joined = joinedEntityManager();
         if (joined == null) {
-            return inOwnTransaction(doing, table, work, ALWAYS);
+            SqlDialect known = dialect;
+            return inOwnTransaction(doing, table, work, ALWAYS,
+                    known != null && oneStatement.test(known) ? Mode.ONE_STATEMENT_WRITE : Mode.TRANSACTION);
         }
         return run(joined, doing, table, (connection, sqlDialect) -> {
             Savepoint savepoint = connection.setSavepoint();
@@ -81,8 +116,9 @@ final class Transactions {
     }
 
     /**
-     * Runs {@code work} in the caller's transaction, or in a short transaction of its own: on
-     * PostgreSQL a cursor with a fetch size needs one.
+     * Runs {@code work} in the caller's transaction, or outside any transaction, in auto-commit
+     * mode: the store's reads are single statements (a stream is read in pages, one statement
+     * each), which need no transaction of their own, and so no BEGIN or COMMIT round trip.
      */
     <T> T read(Supplier<String> doing, String table, Work<T> work) {
         return read(doing, table, work, ALWAYS);
@@ -96,7 +132,7 @@ final class Transactions {
      */
     <T> T read(Supplier<String> doing, String table, Work<T> work, BooleanSupplier retrySafe) {
         EntityManager joined = joinedEntityManager();
-        return joined == null ? inOwnTransaction(doing, table, work, retrySafe) : run(joined, doing, table, work);
+        return joined == null ? inOwnTransaction(doing, table, work, retrySafe, Mode.READ) : run(joined, doing, table, work);
     }
 
     private EntityManager joinedEntityManager() {
@@ -113,10 +149,10 @@ final class Transactions {
      * pooled), nothing was committed: the pool's connections are retired and the work runs once
      * more, on a new connection, if that repeats nothing the caller has seen.
      */
-    private <T> T inOwnTransaction(Supplier<String> doing, String table, Work<T> work, BooleanSupplier retrySafe) {
+    private <T> T inOwnTransaction(Supplier<String> doing, String table, Work<T> work, BooleanSupplier retrySafe, Mode mode) {
         boolean[] committing = new boolean[1];
         try {
-            return attempt(doing, table, work, committing);
+            return attemptOnce(doing, table, work, committing, mode);
         } catch (RuntimeException failure) {
             // A pool timeout already waited as long as the caller allows: only a broken pooled
             // connection is worth replacing and retrying.
@@ -129,11 +165,86 @@ final class Transactions {
                 throw failure;
             }
             try {
-                return attempt(doing, table, work, committing);
+                return attemptOnce(doing, table, work, committing, mode);
             } catch (RuntimeException again) {
                 again.addSuppressed(failure);
                 throw again;
             }
+        }
+    }
+
+    private <T> T attemptOnce(Supplier<String> doing, String table, Work<T> work, boolean[] committing, Mode mode) {
+        if (ownPool != null) {
+            return onOwnPool(doing, table, work, committing, mode);
+        }
+        return mode == Mode.TRANSACTION ? attempt(doing, table, work, committing)
+                : attemptAutoCommit(doing, table, work, committing, mode == Mode.ONE_STATEMENT_WRITE);
+    }
+
+    /**
+     * Runs the work on a connection of the store's own pool, with no EntityManager: the store owns
+     * the pool and needs nothing of Hibernate's session for plain JDBC, whose creation costs more
+     * than a short statement on a busy machine. The pool hands connections out with auto-commit off.
+     */
+    private <T> T onOwnPool(Supplier<String> doing, String table, Work<T> work, boolean[] committing, Mode mode) {
+        Connection connection;
+        try {
+            connection = ownPool.getConnection();
+        } catch (SQLException e) {
+            throw SqlFailures.translate(e, doing.get(), null);
+        }
+        try {
+            SqlDialect sqlDialect = dialect(connection);
+            if (mode != Mode.TRANSACTION) {
+                connection.setAutoCommit(true);
+                try {
+                    committing[0] = mode == Mode.ONE_STATEMENT_WRITE;
+                    return work.run(connection, sqlDialect);
+                } finally {
+                    restoreManualCommit(connection);
+                }
+            }
+            T result;
+            try {
+                result = work.run(connection, sqlDialect);
+            } catch (SQLException | RuntimeException | Error failure) {
+                rollbackQuietly(connection, failure);
+                throw failure;
+            }
+            committing[0] = true;
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                throw SqlFailures.translate(e, doing.get() + " (while committing; if the connection was lost, whether"
+                        + " the transaction committed is unknown)", table);
+            }
+            return result;
+        } catch (SQLException e) {
+            if (committing[0] && mode == Mode.ONE_STATEMENT_WRITE && SqlFailures.isConnectionFailure(e)) {
+                throw SqlFailures.translate(e, doing.get() + " (the statement is its own commit: if the"
+                        + " connection was lost, whether it committed is unknown)", table);
+            }
+            throw SqlFailures.translate(e, doing.get(), table);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** Returns the connection to the pool; a failure to do so cannot undo what was done on it. */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // The pool retires a connection it cannot take back.
         }
     }
 
@@ -170,6 +281,53 @@ final class Transactions {
             return result;
         } finally {
             entityManager.close();
+        }
+    }
+
+    /**
+     * Runs work of self-contained statements (reads, or one write) in auto-commit mode on an
+     * EntityManager of its own, with no transaction around it: a write's execution is its commit,
+     * one round trip in all.
+     */
+    private <T> T attemptAutoCommit(Supplier<String> doing, String table, Work<T> work, boolean[] committing, boolean write) {
+        EntityManager entityManager;
+        try {
+            entityManager = factory.createEntityManager();
+        } catch (RuntimeException e) {
+            throw SqlFailures.translate(e, doing.get(), null);
+        }
+        try {
+            return run(entityManager, doing, table, (connection, sqlDialect) -> {
+                boolean wasAutoCommit = connection.getAutoCommit();
+                if (!wasAutoCommit) {
+                    connection.setAutoCommit(true);
+                }
+                try {
+                    committing[0] = write;
+                    return work.run(connection, sqlDialect);
+                } catch (SQLException e) {
+                    if (write && SqlFailures.isConnectionFailure(e)) {
+                        throw SqlFailures.translate(e, doing.get() + " (the statement is its own commit: if the"
+                                + " connection was lost, whether it committed is unknown)", table);
+                    }
+                    throw e;
+                } finally {
+                    if (!wasAutoCommit) {
+                        restoreManualCommit(connection);
+                    }
+                }
+            });
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    /** Back to the mode the pool handed the connection out in; a dead connection is the pool's to retire. */
+    private static void restoreManualCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException ignored) {
+            // The connection is broken: the pool validates it before handing it out again.
         }
     }
 

@@ -1,9 +1,10 @@
--- Eventum JPA store: schema for PostgreSQL 12 and later. Every statement is idempotent.
+-- Eventum JPA store: schema for PostgreSQL 13 and later (xid8 transaction ids). Every statement is idempotent.
 
 -- One row per event. The key is (aggregate_id, version): a second writer of the same version
 -- fails, which is optimistic concurrency. payload and metadata are jsonb: binary JSON that can be
 -- indexed and queried (CREATE INDEX ... USING gin (payload)), stored inline or TOASTed, never as
 -- large-object OIDs. jsonb keeps an equal JSON value, not the text: keys come back in its order.
+-- global_position is unique, and its index serves readers by position.
 CREATE TABLE IF NOT EXISTS eventum_events (
     aggregate_id    uuid                        NOT NULL,
     version         bigint                      NOT NULL,
@@ -16,17 +17,11 @@ CREATE TABLE IF NOT EXISTS eventum_events (
     CONSTRAINT eventum_events_position_uk UNIQUE (global_position)
 );
 
--- The last global position handed out. Appends increment it inside their transaction, so they
--- hold its row lock until they commit: positions are handed out in commit order, without skips.
-CREATE TABLE IF NOT EXISTS eventum_positions (
-    id            integer NOT NULL,
-    last_position bigint  NOT NULL,
-    CONSTRAINT eventum_positions_pk PRIMARY KEY (id),
-    CONSTRAINT eventum_positions_one_row CHECK (id = 1)
-);
-INSERT INTO eventum_positions (id, last_position)
-    SELECT 1, COALESCE((SELECT MAX(global_position) FROM eventum_events), 0)
-    WHERE NOT EXISTS (SELECT 1 FROM eventum_positions);
+-- No counter table: an event's global_position is its appending transaction's id times 2^20 plus
+-- its number within that transaction, and readers read only below the oldest transaction still in
+-- progress (io.eventum.store.jpa.TransactionPositions). A database created by an earlier release
+-- keeps its eventum_positions table and its positions (1, 2, 3, ...), which stay below every new
+-- one; the store no longer uses that table, which may be dropped once every writer is upgraded.
 
 -- Followers' tracking records: a follower records each position it processed once.
 CREATE TABLE IF NOT EXISTS eventum_tracking (

@@ -1,6 +1,10 @@
 package io.eventum.store.jpa;
 
+import io.eventum.application.store.EventRecord;
+import io.eventum.store.tck.HeldAppend;
 import io.eventum.store.tck.StoreContract;
+
+import java.util.List;
 
 /**
  * The whole store contract on H2 in memory: a store built from a JDBC URL, a fresh database per test.
@@ -8,8 +12,17 @@ import io.eventum.store.tck.StoreContract;
  */
 class H2StoreContractTest extends StoreContract<JpaEventStore> {
 
+    private String url;
+
     @Override
     protected JpaEventStore createStore() {
-        return TestDatabase.H2.storeWithSchema(TestDatabase.H2.freshUrl());
+        url = TestDatabase.H2.freshUrl();
+        return TestDatabase.H2.storeWithSchema(url);
+    }
+
+    /** A caller's transaction on the same database that has appended and not committed: see {@link HeldJpaAppend}. */
+    @Override
+    protected HeldAppend holdAppend(List<EventRecord> events) {
+        return HeldJpaAppend.onOwnUnit(TestDatabase.H2, url, events);
     }
 }

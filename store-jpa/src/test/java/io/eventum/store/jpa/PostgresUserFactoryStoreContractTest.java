@@ -1,8 +1,12 @@
 package io.eventum.store.jpa;
 
+import io.eventum.application.store.EventRecord;
+import io.eventum.store.tck.HeldAppend;
 import io.eventum.store.tck.StoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+
+import java.util.List;
 
 /**
  * The whole store contract on PostgreSQL through an application's own EntityManagerFactory, shared
@@ -29,8 +33,13 @@ class PostgresUserFactoryStoreContractTest extends StoreContract<JpaEventStore> 
 
     @Override
     protected JpaEventStore createStore() {
-        TestDatabase.POSTGRESQL.execute(url, "TRUNCATE eventum_events, eventum_tracking, eventum_snapshots;"
-                + " UPDATE eventum_positions SET last_position = 0");
+        TestDatabase.POSTGRESQL.execute(url, "TRUNCATE eventum_events, eventum_tracking, eventum_snapshots");
         return JpaEventStore.builder().entityManagerFactory(application.factory()).build();
+    }
+
+    /** A transaction of the application, on its factory, that has appended and not committed: see {@link HeldJpaAppend}. */
+    @Override
+    protected HeldAppend holdAppend(List<EventRecord> events) {
+        return HeldJpaAppend.onFactory(TestDatabase.POSTGRESQL, url, application.factory(), events);
     }
 }

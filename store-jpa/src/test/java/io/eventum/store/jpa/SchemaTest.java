@@ -4,8 +4,10 @@ import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.EventStoreException;
 import io.eventum.application.store.GlobalQuery;
 import io.eventum.application.store.SnapshotRecord;
+import io.eventum.application.store.StoredEvent;
 import io.eventum.application.store.Tracking;
 import io.eventum.store.tck.TestEvents;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,7 +39,8 @@ class SchemaTest {
             assertThatThrownBy(store::lastPosition).isInstanceOf(EventStoreException.class);
             // and when asked
             try (JpaEventStore withSchema = database.storeWithSchema(url)) {
-                assertThat(eventumTables(database, url)).isEqualTo(4);
+                // H2 keeps its position counter table; PostgreSQL needs none
+                assertThat(eventumTables(database, url)).isEqualTo(database == TestDatabase.H2 ? 4 : 3);
                 assertThat(withSchema.lastPosition()).isZero();
                 assertThat(store.lastPosition()).isZero();
             }
@@ -46,19 +49,46 @@ class SchemaTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void creating_the_schema_again_keeps_the_events_and_the_position_counter(TestDatabase database) {
+    void creating_the_schema_again_keeps_the_events_and_later_positions_follow_them(TestDatabase database) {
         // given
         String url = database.freshUrl();
         UUID id = UUID.randomUUID();
         try (JpaEventStore first = database.storeWithSchema(url)) {
-            first.append(TestEvents.events(id, 1, 3));
+            List<Long> before = first.append(TestEvents.events(id, 1, 3));
             // when
             try (JpaEventStore again = database.storeWithSchema(url)) {
                 List<Long> positions = again.append(TestEvents.events(id, 4, 4));
                 // then
                 assertThat(again.read(id, AggregateQuery.all())).hasSize(4);
-                assertThat(positions).containsExactly(4L);
+                assertThat(positions.get(0)).isGreaterThan(before.get(2));
+                // H2's counter row survives: it goes on without a gap
+                assertThat(database != TestDatabase.H2 || positions.get(0) == 4L).isTrue();
             }
+        }
+    }
+
+    @Test
+    void a_postgres_database_written_with_the_counter_row_keeps_its_events_and_new_positions_follow_them() {
+        // given a database as the counter-row release left it: its counter table and positions 1, 2, 3
+        TestDatabase database = TestDatabase.POSTGRESQL;
+        String url = database.freshUrl();
+        UUID id = UUID.randomUUID();
+        database.storeWithSchema(url).close();
+        database.execute(url, "CREATE TABLE eventum_positions (id integer NOT NULL, last_position bigint NOT NULL,"
+                + " CONSTRAINT eventum_positions_pk PRIMARY KEY (id), CONSTRAINT eventum_positions_one_row CHECK (id = 1));"
+                + " INSERT INTO eventum_positions VALUES (1, 3);"
+                + " INSERT INTO eventum_events (aggregate_id, version, type_name, payload, metadata, occurred_at, global_position)"
+                + " SELECT '" + id + "', v, 'Counted', CAST('{\"n\": ' || v || '}' AS jsonb), NULL, now(), v"
+                + " FROM generate_series(1, 3) AS v");
+        // when the store of this release opens it again, and appends
+        try (JpaEventStore store = database.storeWithSchema(url)) {
+            List<Long> appended = store.append(TestEvents.events(id, 4, 5));
+            // then the old events load, and every new position lies above them
+            assertThat(store.read(id, AggregateQuery.all())).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(appended).allMatch(position -> position > 3).isSorted();
+            assertThat(store.readAll(GlobalQuery.after(0, 10))).extracting(StoredEvent::position)
+                    .containsExactly(1L, 2L, 3L, appended.get(0), appended.get(1));
+            assertThat(store.readAll(GlobalQuery.after(3, 10))).extracting(StoredEvent::version).containsExactly(4L, 5L);
         }
     }
 
@@ -68,7 +98,9 @@ class SchemaTest {
         try (JpaEventStore store = JpaEventStore.builder().jdbcUrl(database.freshUrl(), database.user(), database.password()).build()) {
             assertThatThrownBy(() -> store.append(TestEvents.events(UUID.randomUUID(), 1, 2)))
                     .isInstanceOf(EventStoreException.class)
-                    .hasMessageContaining("table eventum_positions does not exist")
+                    // H2 reserves its positions first, from the counter table; PostgreSQL inserts at once
+                    .hasMessageContaining(database == TestDatabase.H2 ? "table eventum_positions does not exist"
+                            : "table eventum_events does not exist")
                     .hasMessageContaining("createSchema");
         }
     }

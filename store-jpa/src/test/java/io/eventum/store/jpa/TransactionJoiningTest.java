@@ -2,7 +2,10 @@ package io.eventum.store.jpa;
 
 import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.ConcurrencyConflictException;
+import io.eventum.application.store.GlobalQuery;
+import io.eventum.application.store.StoredEvent;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,7 +121,7 @@ class TransactionJoiningTest {
             // given
             UUID id = UUID.randomUUID();
             EntityManager entityManager = application.begin();
-            application.store.append(events(id, 1, 2));
+            List<Long> positions = application.store.append(events(id, 1, 2));
             // when
             List<Long> seenInside = versions(application.store.read(id, AggregateQuery.all()));
             long seenOutside = CompletableFuture.supplyAsync(application.store::lastPosition).get(30, TimeUnit.SECONDS);
@@ -126,7 +129,7 @@ class TransactionJoiningTest {
             // then
             assertThat(seenInside).containsExactly(1L, 2L);
             assertThat(seenOutside).isZero();
-            assertThat(application.store.lastPosition()).isEqualTo(2);
+            assertThat(application.store.lastPosition()).isEqualTo(positions.get(1));
         }
     }
 
@@ -171,20 +174,65 @@ class TransactionJoiningTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void an_append_waits_for_an_open_joined_append_and_gets_later_positions(TestDatabase database) throws Exception {
-        try (Application application = new Application(database)) {
+    @Test
+    void on_h2_an_append_waits_for_an_open_joined_append_and_gets_later_positions() throws Exception {
+        try (Application application = new Application(TestDatabase.H2)) {
             // given a caller's transaction that has appended and not committed
             EntityManager entityManager = application.begin();
             List<Long> first = application.store.append(events(UUID.randomUUID(), 1, 2));
             // when another thread appends
             CompletableFuture<List<Long>> second = CompletableFuture.supplyAsync(
                     () -> application.store.append(events(UUID.randomUUID(), 1, 1)));
-            // then it waits for the open transaction, and follows it once that commits
+            // then it waits for the open transaction (H2 hands out positions from a counter row),
+            // and follows it once that commits
             assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
             application.commit(entityManager);
             assertThat(second.get(30, TimeUnit.SECONDS)).singleElement().isEqualTo(first.get(1) + 1);
+        }
+    }
+
+    @Test
+    void on_postgres_an_append_does_not_wait_for_an_open_joined_append_and_readers_wait_for_both() throws Exception {
+        try (Application application = new Application(TestDatabase.POSTGRESQL)) {
+            // given a caller's transaction that has appended and not committed
+            EntityManager entityManager = application.begin();
+            List<Long> first = application.store.append(events(UUID.randomUUID(), 1, 2));
+            // when another thread appends, and commits
+            List<Long> second = CompletableFuture.supplyAsync(() -> application.store.append(events(UUID.randomUUID(), 1, 1)))
+                    .get(30, TimeUnit.SECONDS);
+            long readableWhileOpen = CompletableFuture.supplyAsync(application.store::lastPosition).get(30, TimeUnit.SECONDS);
+            int pageWhileOpen = CompletableFuture.supplyAsync(() -> application.store.readAll(GlobalQuery.after(0, 10)))
+                    .get(30, TimeUnit.SECONDS).size();
+            application.commit(entityManager);
+            // then the second append did not wait, took a later position, and became readable only
+            // with the first, which took the lower positions
+            assertThat(second.get(0)).isGreaterThan(first.get(1));
+            assertThat(readableWhileOpen).isZero();
+            assertThat(pageWhileOpen).isZero();
+            assertThat(application.store.readAll(GlobalQuery.after(0, 10))).extracting(StoredEvent::position)
+                    .containsExactly(first.get(0), first.get(1), second.get(0));
+            assertThat(application.store.lastPosition()).isEqualTo(second.get(0));
+        }
+    }
+
+    @Test
+    void on_postgres_the_appends_of_one_callers_transaction_take_increasing_positions() {
+        try (Application application = new Application(TestDatabase.POSTGRESQL)) {
+            // given
+            EntityManager entityManager = application.begin();
+            // when one transaction appends three times
+            List<Long> first = application.store.append(events(UUID.randomUUID(), 1, 2));
+            List<Long> second = application.store.append(events(UUID.randomUUID(), 1, 3));
+            List<Long> third = application.store.append(events(UUID.randomUUID(), 1, 1));
+            application.commit(entityManager);
+            // then
+            List<Long> all = new java.util.ArrayList<>(first);
+            all.addAll(second);
+            all.addAll(third);
+            assertThat(all).isSorted().doesNotHaveDuplicates();
+            assertThat(all.get(all.size() - 1) - all.get(0)).isEqualTo(5);
+            assertThat(application.store.readAll(GlobalQuery.after(0, 10))).extracting(StoredEvent::position)
+                    .containsExactlyElementsOf(all);
         }
     }
 

@@ -2,11 +2,14 @@ package io.eventum.store.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.eventum.application.store.EventRecord;
+import io.eventum.store.tck.HeldAppend;
 import io.eventum.store.tck.StoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,5 +49,11 @@ class RealMongoStoreContractTest extends StoreContract<MongoEventStore> {
     protected MongoEventStore createStore() {
         return MongoEventStore.builder().client(client).database(database)
                 .collectionPrefix("t" + PREFIXES.incrementAndGet() + "_").build();
+    }
+
+    /** An append is one document insert: see {@link HeldAppend#appendingAtCommit}. */
+    @Override
+    protected HeldAppend holdAppend(List<EventRecord> events) {
+        return HeldAppend.appendingAtCommit(store(), events);
     }
 }

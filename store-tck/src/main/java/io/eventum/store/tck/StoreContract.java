@@ -1,10 +1,13 @@
 package io.eventum.store.tck;
 
+import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStore;
 import io.eventum.application.store.SnapshotStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+
+import java.util.List;
 
 /**
  * The contract every Eventum store adapter passes: the guarantees of {@link EventStore} and
@@ -14,6 +17,10 @@ import org.junit.jupiter.api.Nested;
  * class InMemoryStoreContractTest extends StoreContract<InMemoryEventStore> {
  *     protected InMemoryEventStore createStore() {
  *         return new InMemoryEventStore();
+ *     }
+ *
+ *     protected HeldAppend holdAppend(List<EventRecord> events) {
+ *         return HeldAppend.appendingAtCommit(store(), events);
  *     }
  * }
  * }</pre>
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.Nested;
  *   <li>{@link ReadContract}: reads by aggregate in every combination of bounds, order and limit;</li>
  *   <li>{@link GlobalReadContract}: positions, paging and type filters across aggregates;</li>
  *   <li>{@link ConcurrencyContract}: racing writers and a reader tailing by position;</li>
+ *   <li>{@link InFlightAppendContract}: a slow append is never skipped, a killed one holds nobody up;</li>
  *   <li>{@link TrackingContract}: exactly-once tracking records for followers;</li>
  *   <li>{@link SnapshotContract}: storing and finding snapshots;</li>
  *   <li>{@link RepositoryContract}: repositories loading from snapshots plus later events;</li>
@@ -50,6 +58,18 @@ public abstract class StoreContract<S extends EventStore & SnapshotStore> {
      * started. Called before every test; the contract closes it after.
      */
     protected abstract S createStore();
+
+    /**
+     * Starts an append of {@code events} to the current test's {@link #store()} and holds it open
+     * where a slow writer would be: on a store with transactions, after the append has taken its
+     * global positions and before it commits (a caller's transaction that has appended and not
+     * committed yet), so that later appends may commit first. {@link HeldAppend#kill()} must end
+     * that writer as a killed process or session would. A store whose append takes its positions
+     * and becomes visible in one indivisible step returns
+     * {@link HeldAppend#appendingAtCommit(EventStore, List)}, whose Javadoc says what the tests
+     * then prove. Called at most once per test; the contract commits or kills what it returns.
+     */
+    protected abstract HeldAppend holdAppend(List<EventRecord> events);
 
     /** The store the current test runs against. */
     protected final S store() {
@@ -97,6 +117,19 @@ public abstract class StoreContract<S extends EventStore & SnapshotStore> {
         @Override
         EventStore store() {
             return store;
+        }
+    }
+
+    @Nested
+    class WithAnAppendInFlight extends InFlightAppendContract {
+        @Override
+        EventStore store() {
+            return store;
+        }
+
+        @Override
+        HeldAppend holdAppend(List<EventRecord> events) {
+            return StoreContract.this.holdAppend(events);
         }
     }
 
