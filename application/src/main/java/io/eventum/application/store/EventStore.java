@@ -31,7 +31,12 @@ import java.util.function.Consumer;
  *       and an event conflict, the tracking conflict is reported: the follower has already
  *       processed that position.</li>
  *   <li><b>Bad input fails fast</b> with {@link IllegalArgumentException} naming what was wrong, and
- *       writes nothing. Infrastructure failures surface as {@link EventStoreException}.</li>
+ *       writes nothing. Infrastructure failures surface as {@link EventStoreException}: a store that
+ *       cannot be reached as {@link StoreUnavailableException} (transient), a stored event that
+ *       cannot be read as {@link CorruptStoredEventException} (permanent, naming it).</li>
+ *   <li><b>Values kept exactly.</b> What an append accepts, a read returns equal; what not every
+ *       store could keep exactly is refused before any store sees it, by the rules of
+ *       {@link StoredValues}, the same way on every store.</li>
  * </ol>
  *
  * <p>A store checks that (aggregate id, version) pairs are unique and that each aggregate's events

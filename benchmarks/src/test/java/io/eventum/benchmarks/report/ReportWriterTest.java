@@ -76,7 +76,7 @@ class ReportWriterTest {
 
         // then
         assertThat(markdown).contains(
-                "- replay within 1.3× floorDecode (in-memory, N=1,000): 1.20× — met",
+                "- replay within 1.05× floorDecode (in-memory, N=1,000): 1.20× — **missed**",
                 "- bytes per event within 1.5× floorDecode's (in-memory, N=1,000): 1.20× — met");
     }
 
