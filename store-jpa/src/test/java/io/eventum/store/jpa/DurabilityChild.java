@@ -27,8 +27,8 @@ import static io.eventum.store.tck.TestEvents.event;
  *   <li>{@code append-then-exit URL USER PASSWORD N}: {@link System#exit} without closing the store;</li>
  *   <li>{@code append-then-linger URL USER PASSWORD N}: prints {@code MAIN-RETURNED} and returns
  *       from main without closing the store, while a non-daemon thread keeps the JVM running;</li>
- *   <li>{@code open URL USER PASSWORD}: opens one plain JDBC connection and prints {@code OPENED},
- *       or {@code REFUSED <vendor code> <message>}.</li>
+ *   <li>{@code open URL USER PASSWORD}: opens one plain JDBC connection and prints
+ *       {@code OPENED <url>}, or {@code REFUSED <vendor code> <message>}.</li>
  * </ul>
  */
 final class DurabilityChild {
@@ -80,7 +80,7 @@ final class DurabilityChild {
 
     private static void open(String url, String user, String password) {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            print("OPENED");
+            print("OPENED " + connection.getMetaData().getURL());
         } catch (SQLException e) {
             print("REFUSED " + e.getErrorCode() + " " + e.getMessage().lines().findFirst().orElse(""));
         }
