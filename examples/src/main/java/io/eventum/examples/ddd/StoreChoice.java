@@ -35,12 +35,17 @@ public enum StoreChoice {
         }
     },
 
-    /** H2 in a file under target/, so that a second run finds the first run's events; or --url. */
+    /**
+     * H2 in a file under target/, so that a second run finds the first run's events; or --url.
+     * WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a run killed
+     * right after a save keeps it (by default H2 writes commits up to half a second later, from a
+     * background thread, and a killed run loses them).
+     */
     h2 {
         @Override
         OpenedStore open(Connection connection) {
             String url = connection.url() != null ? connection.url()
-                    : "jdbc:h2:file:" + H2_FILE.toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+                    : "jdbc:h2:file:" + H2_FILE.toAbsolutePath() + ";DB_CLOSE_DELAY=0;WRITE_DELAY=0";
             return new OpenedStore(jpa(url, connection.userOr("sa"), connection.passwordOr("")), "H2 at " + url, () -> { });
         }
     },
