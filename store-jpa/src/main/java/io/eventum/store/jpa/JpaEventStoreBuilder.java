@@ -37,7 +37,10 @@ public final class JpaEventStoreBuilder {
 
     /**
      * Connects through a HikariCP pool and an EntityManagerFactory that the store builds, owns and
-     * closes in {@link JpaEventStore#close()}. The JDBC driver must be on the classpath.
+     * closes in {@link JpaEventStore#close()}. The JDBC driver must be on the classpath. On an H2
+     * database in a file or on a server, the store adds {@code ;WRITE_DELAY=0} unless the URL sets
+     * WRITE_DELAY: H2 then writes each commit to its file before the commit returns, so an append
+     * survives the process dying right after it (H2 needs an admin user for that).
      *
      * @throws IllegalArgumentException if the URL is null or blank
      */
@@ -82,7 +85,8 @@ public final class JpaEventStoreBuilder {
      * Uses the application's EntityManagerFactory, which the store never closes. Its persistence
      * unit needs no entity classes of the store: the store runs SQL on the session's connection.
      * It must be a Hibernate factory with resource-local transactions, or JTA with
-     * {@link #currentEntityManager} given.
+     * {@link #currentEntityManager} given. On an H2 database in a file, its URL must carry
+     * {@code ;WRITE_DELAY=0} ({@link #build()} checks).
      *
      * @throws IllegalArgumentException if the factory is null
      */
@@ -142,7 +146,9 @@ public final class JpaEventStoreBuilder {
      *
      * @throws IllegalStateException if neither or both of a JDBC URL and a factory were given, or
      *     a current EntityManager without a factory
-     * @throws EventStoreException if the database cannot be reached or the schema cannot be created
+     * @throws EventStoreException if the database cannot be reached or the schema cannot be created,
+     *     or if the application's factory is on an H2 database in a file that writes commits late
+     *     (WRITE_DELAY above 0)
      */
     public JpaEventStore build() {
         if ((jdbcUrl == null) == (entityManagerFactory == null)) {
@@ -153,11 +159,14 @@ public final class JpaEventStoreBuilder {
             throw new IllegalStateException("a current EntityManager only works with the EntityManagerFactory it comes from");
         }
         OwnedPersistenceUnit owned = jdbcUrl == null ? null
-                : OwnedPersistenceUnit.open(jdbcUrl, user, password, maximumPoolSize, connectionTimeout);
+                : OwnedPersistenceUnit.open(H2Durability.writeAtCommit(jdbcUrl), user, password, maximumPoolSize, connectionTimeout);
         EntityManagerFactory factory = owned == null ? entityManagerFactory : owned.factory();
-        JpaEventStore store = new JpaEventStore(
-                new Transactions(factory, currentEntityManager, owned == null ? null : owned::evictConnections,
-                        owned == null ? null : owned.dataSource()), fetchSize, owned);
+        Transactions transactions = new Transactions(factory, currentEntityManager, owned == null ? null : owned::evictConnections,
+                owned == null ? null : owned.dataSource());
+        if (owned == null) {
+            H2Durability.requireWriteAtCommit(transactions);
+        }
+        JpaEventStore store = new JpaEventStore(transactions, fetchSize, owned);
         if (createSchema) {
             try {
                 store.createSchema();
