@@ -62,15 +62,15 @@ import java.util.function.Consumer;
  *
  * <p>The tables (see {@code io/eventum/store/jpa/schema-postgresql.sql} and {@code schema-h2.sql}
  * in this jar) are created only when asked with {@link JpaEventStoreBuilder#createSchema(boolean)},
- * which writes nothing when they all exist.
+ * which writes nothing when they all exist. Snapshots: the newest per aggregate is kept. Timestamps
+ * are stored at microsecond precision, truncated. Payloads and metadata are stored as JSON values
+ * ({@code jsonb} on PostgreSQL, {@code JSON} on H2): they read back as equal JSON objects, with keys
+ * in the database's order.
  *
  * <p><b>On a read-only replica</b> (a PostgreSQL hot standby): reads, {@link #readAll} and
  * {@link #lastPosition} included, work, so followers may tail a replica; appends, snapshot saves
  * and tracking records fail with an {@link EventStoreException} saying that the database is
  * read-only and nothing was stored. Writes go to the primary.
- * Snapshots: the newest per aggregate is kept. Timestamps are stored at microsecond precision,
- * truncated. Payloads and metadata are stored as JSON values ({@code jsonb} on PostgreSQL,
- * {@code JSON} on H2): they read back as equal JSON objects, with keys in the database's order.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore {
 

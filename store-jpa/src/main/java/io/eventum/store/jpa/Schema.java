@@ -24,12 +24,14 @@ import java.util.regex.Pattern;
  * database.
  *
  * <p>It first reads which of the store's tables exist (and, for a table the DDL fills with a row,
- * whether it has one), then runs only the statements that make what is missing. When everything
- * exists it writes nothing, so the same configuration serves a primary and its read-only replicas:
- * a replica refuses every write, even a {@code CREATE TABLE IF NOT EXISTS} of a table it has. When
- * something is missing on a read-only database, the write fails naming what is missing (see
- * {@link Transactions}). Every statement of the DDL is idempotent too, so two stores creating the
- * schema at once do no harm.
+ * whether it has one), then runs only the statements that make what is missing. The DDL declares
+ * each table's keys, and so their indexes, inside its {@code CREATE TABLE}: a table that exists is
+ * taken as it is (a key dropped by hand is not put back, as {@code IF NOT EXISTS} never did). When
+ * everything exists it writes nothing, so the same configuration serves a primary and its
+ * read-only replicas: a replica refuses every write, even a {@code CREATE TABLE IF NOT EXISTS} of
+ * a table it has. When something is missing on a read-only database, the write fails naming what
+ * is missing (see {@link Transactions}). Every statement of the DDL is idempotent too, so two
+ * stores creating the schema at once do no harm.
  */
 final class Schema {
 
