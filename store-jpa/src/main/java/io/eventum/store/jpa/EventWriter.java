@@ -4,6 +4,7 @@ import io.eventum.application.store.ConcurrencyConflictException;
 import io.eventum.application.store.EventBatches;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStoreException;
+import io.eventum.application.store.StoredValues;
 import io.eventum.application.store.Tracking;
 import io.eventum.application.store.TrackingConflictException;
 
@@ -86,9 +87,10 @@ final class EventWriter {
             if (SqlFailures.matches(e, dialect::isUniqueViolation)) {
                 throw new DuplicateEvent(e);
             }
-            if (SqlFailures.matches(e, EventWriter::isRejectedValue)) {
-                throw new IllegalArgumentException(describe(events, tracking) + " failed: the database rejected a value"
-                        + " (is every payload a JSON object?); nothing was stored: " + SqlFailures.rootMessage(e), e);
+            SQLException refusal = rejectedValue(e);
+            if (refusal != null) {
+                throw new IllegalArgumentException(describeRefused(events, tracking) + " failed: the database refused "
+                        + refused(refusal.getSQLState()) + "; nothing was stored. The database said: " + SqlFailures.rootMessage(e), e);
             }
             throw e;
         }
@@ -113,10 +115,40 @@ final class EventWriter {
         return first;
     }
 
-    /** A data exception (class 22, PostgreSQL's invalid json) or a failed check (23513, H2's IS JSON). */
-    private static boolean isRejectedValue(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.equals("23513"));
+    /**
+     * The data exception (class 22) or failed check (23514, and H2's 23513) in {@code failure}, or
+     * null. The port refuses beforehand what not every store keeps ({@link StoredValues}), so this
+     * reports what the database alone refuses: a user's check, domain or trigger, or a limit of its own.
+     */
+    private static SQLException rejectedValue(SQLException failure) {
+        return SqlFailures.find(failure, e -> {
+            String state = e.getSQLState();
+            return state != null && (state.startsWith("22") || state.equals("23514") || state.equals("23513"));
+        });
+    }
+
+    /** What the database refused, in words, from the SQL state of its refusal. */
+    private static String refused(String state) {
+        return switch (state) {
+            case "22007", "22008", "22009" -> "a timestamp it cannot store (out of its range or form)";
+            case "22021", "22P05" -> "text holding a character it cannot store";
+            case "22003" -> "a number out of its range";
+            case "22001" -> "a value too long for its column";
+            case "22P02" -> "a value it cannot read as its column's type";
+            case "23514", "23513" -> "a value that fails a check on its table";
+            default -> "a value as invalid data (SQL state " + state + ")";
+        };
+    }
+
+    /** The batch as {@link #describe} names it, and for a single event its version and type too. */
+    private static String describeRefused(List<EventRecord> events, Tracking tracking) {
+        if (events.size() != 1) {
+            return describe(events, tracking);
+        }
+        EventRecord event = events.get(0);
+        return "appending event version " + event.version() + " (type " + StoredValues.quote(event.type()) + ") of aggregate "
+                + event.aggregateId() + (tracking == null ? ""
+                : " with tracking record (" + tracking.follower() + ", " + tracking.position() + ")");
     }
 
     private static void insertTracking(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)

@@ -61,10 +61,16 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>The tables (see {@code io/eventum/store/jpa/schema-postgresql.sql} and {@code schema-h2.sql}
- * in this jar) are created only when asked with {@link JpaEventStoreBuilder#createSchema(boolean)}.
- * Snapshots: the newest per aggregate is kept. Timestamps are stored at microsecond precision,
- * truncated. Payloads and metadata are stored as JSON values ({@code jsonb} on PostgreSQL,
- * {@code JSON} on H2): they read back as equal JSON objects, with keys in the database's order.
+ * in this jar) are created only when asked with {@link JpaEventStoreBuilder#createSchema(boolean)},
+ * which writes nothing when they all exist. Snapshots: the newest per aggregate is kept. Timestamps
+ * are stored at microsecond precision, truncated. Payloads and metadata are stored as JSON values
+ * ({@code jsonb} on PostgreSQL, {@code JSON} on H2): they read back as equal JSON objects, with keys
+ * in the database's order.
+ *
+ * <p><b>On a read-only replica</b> (a PostgreSQL hot standby): reads, {@link #readAll} and
+ * {@link #lastPosition} included, work, so followers may tail a replica; appends, snapshot saves
+ * and tracking records fail with an {@link EventStoreException} saying that the database is
+ * read-only and nothing was stored. Writes go to the primary.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore {
 
@@ -88,7 +94,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
         return new JpaEventStoreBuilder();
     }
 
-    /** Creates the store's tables if they are missing; what {@link JpaEventStoreBuilder#createSchema(boolean)} runs. */
+    /** Creates what is missing of the store's tables; what {@link JpaEventStoreBuilder#createSchema(boolean)} runs. */
     void createSchema() {
         Schema.create(transactions);
     }
@@ -107,11 +113,13 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
      *     whose (aggregate id, version) is already stored; nothing is stored
      * @throws TrackingConflictException if the tracking record is already stored (checked before
      *     the events); nothing is stored
-     * @throws IllegalArgumentException if the batch is invalid, or the database rejects a payload
-     *     as not JSON; nothing is stored
+     * @throws IllegalArgumentException if the batch is invalid, or the database refuses a value of
+     *     it as invalid data (the message says what kind of value, and repeats at most a few hundred
+     *     characters of the database's own message); nothing is stored
      * @throws EventStoreException if the database cannot be reached, a table is missing (named in
-     *     the message), or the database fails; nothing is stored. If the connection is lost while
-     *     committing, the message says that the outcome is unknown.
+     *     the message), the database is read-only (a replica, or read-only mode: the message says
+     *     so; appends need the primary), or the database fails; nothing is stored. If the
+     *     connection is lost while committing, the message says that the outcome is unknown.
      */
     @Override
     public List<Long> append(List<EventRecord> events, Tracking tracking) {
@@ -174,7 +182,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore {
      *
      * <p>The store keeps one snapshot per aggregate, the newest: saving replaces it when the new
      * version is at least the stored one. Joins the caller's transaction like {@link #append}, so a
-     * snapshot of a state whose events are rolled back is rolled back too.
+     * snapshot of a state whose events are rolled back is rolled back too. On a read-only database
+     * (a replica) it fails with an {@link EventStoreException} saying so, and stores nothing.
      */
     @Override
     public void save(SnapshotRecord snapshot) {

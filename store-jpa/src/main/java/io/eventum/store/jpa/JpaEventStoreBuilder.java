@@ -121,6 +121,12 @@ public final class JpaEventStoreBuilder {
      * Whether {@link #build()} creates the store's tables when they are missing, running the DDL
      * shipped for the database (PostgreSQL or H2). Off by default: production schemas belong to
      * migrations, which can take the DDL from {@code io/eventum/store/jpa/schema-*.sql}.
+     *
+     * <p>It first reads which tables exist, as the store's statements find them (on PostgreSQL,
+     * through the search_path), and runs the DDL of the missing ones only. When every table exists
+     * it writes nothing, so the same configuration serves the primary and a read-only replica. On a
+     * read-only database with a table missing, {@link #build()} fails naming it: the schema is
+     * created on the primary, and reaches the replica by replication.
      */
     public JpaEventStoreBuilder createSchema(boolean create) {
         this.createSchema = create;
@@ -146,9 +152,9 @@ public final class JpaEventStoreBuilder {
      *
      * @throws IllegalStateException if neither or both of a JDBC URL and a factory were given, or
      *     a current EntityManager without a factory
-     * @throws EventStoreException if the database cannot be reached or the schema cannot be created,
-     *     or if the application's factory is on an H2 database in a file that writes commits late
-     *     (WRITE_DELAY above 0)
+     * @throws EventStoreException if the database cannot be reached or the schema cannot be created
+     *     (a table is missing on a read-only database, say), or if the application's factory is on
+     *     an H2 database in a file that writes commits late (WRITE_DELAY above 0)
      */
     public JpaEventStore build() {
         if ((jdbcUrl == null) == (entityManagerFactory == null)) {

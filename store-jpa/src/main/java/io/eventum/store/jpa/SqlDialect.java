@@ -2,13 +2,18 @@ package io.eventum.store.jpa;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 
 /**
  * What differs between the databases the store runs on: how a JSON value is bound, how positions
- * are taken and read, how a snapshot is upserted, and which DDL resource creates the schema. Everything
- * else is plain SQL that PostgreSQL, H2 and most other databases share.
+ * are taken and read, how a snapshot is upserted, which DDL resource creates the schema, how a table
+ * is looked up, and how a database says why it is read-only. Everything else is plain SQL that
+ * PostgreSQL, H2 and most other databases share.
  */
 enum SqlDialect {
 
@@ -47,7 +52,7 @@ enum SqlDialect {
     /** The dialect of the database behind {@code connection}; the driver caches the product name. */
     static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
-        if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgresql")) {
+        if (product != null && product.toLowerCase(Locale.ROOT).contains("postgresql")) {
             return POSTGRESQL;
         }
         if ("H2".equalsIgnoreCase(product)) {
@@ -114,5 +119,62 @@ enum SqlDialect {
     /** Whether {@code e} reports a duplicate key. */
     boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState()) || (this == STANDARD && e.getSQLState() != null && e.getSQLState().startsWith("23"));
+    }
+
+    /**
+     * Whether the store's statements find {@code table}, named unquoted as they name it: on
+     * PostgreSQL anywhere on the search_path (the first schema on it that has one), elsewhere in
+     * the connection's current schema. Reads only.
+     */
+    boolean tableExists(Connection connection, String table) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (PreparedStatement lookup = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                lookup.setString(1, table);
+                try (ResultSet found = lookup.executeQuery()) {
+                    return found.next() && found.getBoolean(1);
+                }
+            }
+        }
+        DatabaseMetaData metadata = connection.getMetaData();
+        String stored = metadata.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT)
+                : metadata.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+        // The name is a pattern: escape its underscores, which match any character.
+        String escape = metadata.getSearchStringEscape();
+        String pattern = escape == null || escape.isEmpty() ? stored : stored.replace("_", escape + "_");
+        try (ResultSet tables = metadata.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+            while (tables.next()) {
+                if (stored.equals(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Why the database behind {@code connection} refuses to write, asked after it refused with
+     * {@link SqlFailures#isReadOnly}: whether it is a replica, in read-only mode, or only the
+     * transaction is read-only. Reads only.
+     */
+    SqlFailures.ReadOnly whyReadOnly(Connection connection) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (Statement query = connection.createStatement();
+                 ResultSet state = query.executeQuery("SELECT pg_is_in_recovery(), current_setting('default_transaction_read_only'),"
+                         + " current_setting('transaction_read_only')")) {
+                state.next();
+                return state.getBoolean(1) ? SqlFailures.ReadOnly.REPLICA
+                        : "on".equals(state.getString(2)) ? SqlFailures.ReadOnly.READ_ONLY_MODE
+                        : "on".equals(state.getString(3)) ? SqlFailures.ReadOnly.READ_ONLY_TRANSACTION
+                        : SqlFailures.ReadOnly.UNKNOWN;
+            }
+        }
+        if (this == H2) {
+            try (Statement query = connection.createStatement(); ResultSet state = query.executeQuery("SELECT READONLY()")) {
+                if (state.next() && state.getBoolean(1)) {
+                    return SqlFailures.ReadOnly.READ_ONLY_MODE;
+                }
+            }
+        }
+        return connection.isReadOnly() ? SqlFailures.ReadOnly.READ_ONLY_TRANSACTION : SqlFailures.ReadOnly.UNKNOWN;
     }
 }

@@ -1,5 +1,6 @@
 package io.eventum.store.jpa;
 
+import io.eventum.application.store.EventStoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -25,6 +26,9 @@ import java.util.function.Supplier;
  * when it is several statements that must commit together, and in auto-commit mode when it is
  * reads, or one write statement that is atomic by itself (PostgreSQL's append), which saves the
  * round trip of the transaction's COMMIT.
+ *
+ * <p>A write the database refuses as read-only (a replica, read-only mode, a read-only transaction)
+ * fails with an exception that says so and why, whatever statement the database named.
  *
  * <p>The SQL is plain JDBC, so neither the replay path nor the append path builds managed entities,
  * and the caller's persistence unit needs no entity classes of the store. On a caller's
@@ -92,6 +96,17 @@ final class Transactions {
      * @param oneStatement whether, on this database, the work is a single statement
      */
     <T> T write(Supplier<String> doing, String table, Predicate<SqlDialect> oneStatement, Work<T> work) {
+        try {
+            return writeOnce(doing, table, oneStatement, work);
+        } catch (RuntimeException failure) {
+            if (!SqlFailures.isReadOnly(failure)) {
+                throw failure;
+            }
+            throw readOnly(doing, failure);
+        }
+    }
+
+    private <T> T writeOnce(Supplier<String> doing, String table, Predicate<SqlDialect> oneStatement, Work<T> work) {
         EntityManager joined = joinedEntityManager();
         if (joined == null) {
             SqlDialect known = dialect;
@@ -113,6 +128,29 @@ final class Transactions {
                 throw failure;
             }
         });
+    }
+
+    /**
+     * The exception for a write the database refused as read-only, saying why: the database's own
+     * words name the statement ("cannot execute SELECT in a read-only transaction"), not the cause.
+     * The write was undone whole (its statement, transaction or savepoint failed), so nothing was
+     * stored; one read asks the database why, on this failure path only.
+     */
+    private EventStoreException readOnly(Supplier<String> doing, RuntimeException failure) {
+        SqlFailures.ReadOnly why;
+        try {
+            why = read(() -> "asking the database why it refused to write", null,
+                    (connection, sqlDialect) -> sqlDialect.whyReadOnly(connection));
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            why = SqlFailures.ReadOnly.UNKNOWN;
+        }
+        Throwable cause = failure instanceof EventStoreException && failure.getCause() != null ? failure.getCause() : failure;
+        EventStoreException readOnly = SqlFailures.readOnly(doing.get(), why, cause);
+        for (Throwable suppressed : failure.getSuppressed()) {
+            readOnly.addSuppressed(suppressed);
+        }
+        return readOnly;
     }
 
     /**

@@ -147,4 +147,52 @@ class SchemaTest {
                     .isInstanceOf(EventStoreException.class).hasMessageContaining("table eventum_snapshots does not exist");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void creating_the_schema_again_creates_only_a_missing_table_and_keeps_the_others_rows(TestDatabase database) {
+        // given a store's tables with events, of which one table was dropped
+        String url = database.freshUrl();
+        UUID id = UUID.randomUUID();
+        try (JpaEventStore first = database.storeWithSchema(url)) {
+            first.append(TestEvents.events(id, 1, 3));
+            database.execute(url, "DROP TABLE eventum_tracking");
+            // when
+            try (JpaEventStore again = database.storeWithSchema(url)) {
+                // then the dropped table is back, and the events are still there
+                assertThat(again.append(TestEvents.events(id, 4, 4), new Tracking("projection", 3))).hasSize(1);
+                assertThat(again.trackedPosition("projection")).isEqualTo(3);
+                assertThat(again.read(id, AggregateQuery.all())).hasSize(4);
+            }
+        }
+    }
+
+    @Test
+    void creating_the_schema_again_puts_back_a_missing_h2_counter_row_above_the_stored_positions() {
+        // given
+        TestDatabase database = TestDatabase.H2;
+        String url = database.freshUrl();
+        UUID id = UUID.randomUUID();
+        try (JpaEventStore first = database.storeWithSchema(url)) {
+            first.append(TestEvents.events(id, 1, 3));
+            database.execute(url, "DELETE FROM eventum_positions");
+            // when
+            try (JpaEventStore again = database.storeWithSchema(url)) {
+                // then positions go on after the stored ones
+                assertThat(again.append(TestEvents.events(id, 4, 5))).containsExactly(4L, 5L);
+            }
+        }
+    }
+
+    @Test
+    void every_statement_of_the_shipped_ddl_is_one_whose_effect_the_schema_checks_before_running_it() {
+        // when
+        List<Schema.Ddl> postgres = Schema.ddl(SqlDialect.POSTGRESQL.schemaResource());
+        List<Schema.Ddl> h2 = Schema.ddl(SqlDialect.H2.schemaResource());
+        // then
+        assertThat(postgres).extracting(Schema.Ddl::makes)
+                .containsExactly("table eventum_events", "table eventum_tracking", "table eventum_snapshots");
+        assertThat(h2).extracting(Schema.Ddl::makes).containsExactly("table eventum_events", "table eventum_positions",
+                "the row of table eventum_positions", "table eventum_tracking", "table eventum_snapshots");
+    }
 }
