@@ -36,14 +36,60 @@ class ReadmeSnippetsTest {
         assertThat(projection.size() + running.size()).isLessThan(30);
     }
 
+    @Test
+    void the_store_choices_the_saves_and_the_evolution_rules_appear_in_the_readme() throws IOException {
+        assertReadmeShows("stores", List.of(SOURCES.resolve("readme/PickingAStore.java")));
+        assertReadmeShows("shop", List.of(SOURCES.resolve("shop/Shop.java")));
+        assertReadmeShows("evolution", List.of(SOURCES.resolve("evolution/Account.java")));
+    }
+
+    @Test
+    void every_java_block_of_the_readme_is_a_tagged_region_of_compiled_code() throws IOException {
+        List<String> lines = Files.readAllLines(README);
+        String open = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("<!-- ") && line.endsWith(":begin -->")) {
+                open = line;
+            } else if (line.startsWith("<!-- ") && line.endsWith(":end -->")) {
+                open = null;
+            } else if (line.startsWith("```java")) {
+                assertThat(open).as("the java block at README line %d is not between tag markers", i + 1).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void the_dependency_block_names_the_published_artifacts_at_the_projects_version() throws IOException {
+        List<String> block = regions(Files.readAllLines(README), "<!-- dependency:begin -->", "<!-- dependency:end -->").get(0);
+        String xml = String.join("\n", block);
+        String version = Files.readAllLines(Path.of("../pom.xml")).stream().map(String::strip)
+                .filter(line -> line.startsWith("<version>")).findFirst().orElseThrow();
+        assertThat(xml).contains(version).contains("<artifactId>eventum-bom</artifactId>").contains("<type>pom</type>");
+        java.util.regex.Matcher artifacts = java.util.regex.Pattern.compile("<artifactId>(eventum-[a-z-]+)</artifactId>").matcher(xml);
+        while (artifacts.find()) {
+            String module = artifacts.group(1).substring("eventum-".length());
+            assertThat(Path.of("..", module, "pom.xml")).as(artifacts.group(1)).exists();
+        }
+        java.util.regex.Matcher mentioned = java.util.regex.Pattern.compile("(eventum-store-[a-z]+)").matcher(xml);
+        while (mentioned.find()) {
+            assertThat(Path.of("..", mentioned.group(1).substring("eventum-".length()), "pom.xml")).as(mentioned.group(1)).exists();
+        }
+    }
+
     /** Asserts the README shows the tagged regions of {@code sources}; returns the code shown, imports left out. */
     private static List<String> assertReadmeShows(String tag, List<Path> sources) throws IOException {
         List<String> snippet = new ArrayList<>();
         Set<String> imports = new TreeSet<>();
         for (Path source : sources) {
             List<String> lines = Files.readAllLines(source);
+            boolean first = true;
             for (List<String> region : regions(lines, "// tag::" + tag + "[]", "// end::" + tag + "[]")) {
+                if (!first) {
+                    snippet.add(""); // the README separates regions of one file by a blank line
+                }
                 snippet.addAll(dedent(region));
+                first = false;
             }
             lines.stream().filter(line -> line.startsWith("import ")).forEach(imports::add);
         }
