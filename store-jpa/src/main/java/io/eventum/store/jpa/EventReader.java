@@ -22,12 +22,17 @@ import java.util.function.Consumer;
  */
 final class EventReader {
 
-    /** A page of a stream: bounds (after, up to), then the page size. */
+    /**
+     * A page of a stream: bounds (after, up to), then the page size. It orders by the whole key
+     * (aggregate_id, version), not by version alone: H2 reads rows in its index's order only when
+     * ORDER BY names the index's columns from the first, and otherwise sorts every row after the
+     * page's start to return the first few, which made a 100,000-event load on H2 quadratic (7.6 s).
+     */
     private static final String STREAM_SQL = "SELECT " + EventRows.STREAM_COLUMNS + " FROM " + Tables.EVENTS
-            + " WHERE aggregate_id = ? AND version > ? AND version <= ? ORDER BY version";
+            + " WHERE aggregate_id = ? AND version > ? AND version <= ?";
     private static final String LIMIT = " FETCH FIRST ? ROWS ONLY";
-    private static final String ASCENDING_PAGE = STREAM_SQL + LIMIT;
-    private static final String DESCENDING_PAGE = STREAM_SQL + " DESC" + LIMIT;
+    static final String ASCENDING_PAGE = STREAM_SQL + " ORDER BY aggregate_id, version" + LIMIT;
+    static final String DESCENDING_PAGE = STREAM_SQL + " ORDER BY aggregate_id DESC, version DESC" + LIMIT;
 
     private final Transactions transactions;
     private final int fetchSize;
