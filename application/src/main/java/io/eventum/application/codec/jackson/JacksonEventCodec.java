@@ -73,7 +73,7 @@ public final class JacksonEventCodec implements EventCodec {
 
     /** A codec for the registry's types, with Eventum's {@linkplain #defaultMapper() default mapper}. */
     public JacksonEventCodec(EventTypeRegistry registry) {
-        this(registry, defaultMapper());
+        this(registry, defaultMapper(), true);
     }
 
     /**
@@ -84,6 +84,14 @@ public final class JacksonEventCodec implements EventCodec {
      *     stored data name classes to instantiate
      */
     public JacksonEventCodec(EventTypeRegistry registry, JsonMapper mapper) {
+        this(registry, mapper, false);
+    }
+
+    /**
+     * @param defaultMapper whether {@code mapper} is Eventum's own, unchanged: only then do records of
+     *     plain scalars decode through {@link ScalarRecordReader}, which reads as that mapper does
+     */
+    private JacksonEventCodec(EventTypeRegistry registry, JsonMapper mapper, boolean defaultMapper) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.mapper = StrictEvents.apply(Objects.requireNonNull(mapper, "mapper"));
         this.upcasting = new JsonUpcasting(this.mapper);
@@ -94,8 +102,9 @@ public final class JacksonEventCodec implements EventCodec {
             StoredType type = registry.named(name);
             if (registry.isEvent(type)) {
                 ObjectReader reader = this.mapper.readerFor(type.type());
+                ScalarRecordReader direct = defaultMapper ? ScalarRecordReader.of(type.type(), reader) : null;
                 for (int version = 1; version <= type.version(); version++) {
-                    decoders.put(StoredTypeName.of(name, version), new StoredDecoder(reader, type, version, upcasting));
+                    decoders.put(StoredTypeName.of(name, version), new StoredDecoder(reader, direct, type, version, upcasting));
                 }
             } else if (!stateEncoders.containsKey(type.type())) {
                 stateEncoders.put(type.type(), new Encoder(StoredTypeName.of(type.name(), type.version()), this.mapper.writerFor(type.type())));

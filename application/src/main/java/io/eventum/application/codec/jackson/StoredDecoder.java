@@ -13,12 +13,15 @@ import tools.jackson.databind.ObjectReader;
 final class StoredDecoder {
 
     private final ObjectReader reader;
+    /** Reads the current version's plain records without data binding; {@code null} where it cannot. */
+    private final ScalarRecordReader direct;
     private final StoredType type;
     private final int storedVersion;
     private final JsonUpcasting upcasting;
 
-    StoredDecoder(ObjectReader reader, StoredType type, int storedVersion, JsonUpcasting upcasting) {
+    StoredDecoder(ObjectReader reader, ScalarRecordReader direct, StoredType type, int storedVersion, JsonUpcasting upcasting) {
         this.reader = reader;
+        this.direct = direct;
         this.type = type;
         this.storedVersion = storedVersion;
         this.upcasting = upcasting;
@@ -28,7 +31,8 @@ final class StoredDecoder {
         boolean current = storedVersion == type.version();
         try {
             if (current) {
-                return reader.readValue(stored.payload());
+                Object event = direct == null ? null : direct.read(stored.payload());
+                return event != null ? event : reader.readValue(stored.payload());
             }
             return reader.readValue(upcasting.upcast(upcasting.read(stored.payload()), type, storedVersion));
         } catch (JsonUpcasting.MissingUpcasterException e) {
