@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks as the README's table was made, then writes the table and the chart.
+# Runs the benchmarks' profile (benchmarks/README.md says what each row does), then writes the table and the chart.
 #
-#   benchmarks/run.sh                              # the README's profile (under 10 minutes on 2 cores)
+#   benchmarks/run.sh                              # the profile (about 10 minutes on 2 cores)
 #   benchmarks/run.sh 'Replay' -p events=1000      # a partial run: a benchmark regex and JMH options
 #   benchmarks/run.sh 'EventumInMemoryReplay' -wi 2 -i 2
 #

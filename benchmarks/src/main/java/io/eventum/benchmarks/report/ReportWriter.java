@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Turns a JMH JSON result file into the report the README shows: {@code results.md} (the tables
+ * Turns a JMH JSON result file into the report benchmarks/README.md links to: {@code results.md} (the tables
  * and the targets) and {@code results.png} (the charts), written into an output folder.
  *
  * <pre>{@code java -Djava.awt.headless=true -cp benchmarks.jar io.eventum.benchmarks.report.ReportWriter jmh-result.json results/}</pre>

@@ -1,2 +1,2 @@
-/** Turns JMH's JSON into the README's table, targets and chart. */
+/** Turns JMH's JSON into the tables, targets and chart that benchmarks/README.md shows. */
 package io.eventum.benchmarks.report;

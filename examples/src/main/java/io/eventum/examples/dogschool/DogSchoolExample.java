@@ -19,7 +19,6 @@ public final class DogSchoolExample {
         InMemoryEventStore store = new InMemoryEventStore();
         try (DogSchool school = new DogSchool(store, 100)) {
             TrickCounts counts = new TrickCounts();
-            // tag::projection-run[]
             try (var runner = school.projectionRunner(counts).following(Dog.TYPE).build()) {
                 runner.start();                                   // catches up, then follows new events
                 UUID fido = school.registerDog("Fido");
@@ -27,7 +26,6 @@ public final class DogSchoolExample {
                 runner.awaitPosition(store.lastPosition(), Duration.ofSeconds(5));
                 return counts.tricksOf(fido);                     // 2
             }
-            // end::projection-run[]
         }
     }
 
