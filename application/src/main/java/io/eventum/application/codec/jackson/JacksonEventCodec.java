@@ -32,9 +32,10 @@ import java.util.UUID;
  * metadata) is never in the JSON, the store keeps it in its own fields. Classes are resolved only
  * through the {@link EventTypeRegistry}, once, when the codec is built: every stored type string
  * (each name, alias and schema version) maps to a ready decoder holding a cached reader, so the
- * replay path does one hash lookup per event, no reflection, and builds no reader. Events at the
- * current schema version decode straight from their bytes; older ones go through their upcasters on
- * a JSON map first. Jackson default typing is refused: stored data cannot name a class.
+ * replay path does one hash lookup per event and builds no reader. Events at the current schema
+ * version decode straight from their bytes (records of plain scalars, with the default mapper,
+ * without Jackson's data binding); older ones go through their
+ * upcasters on a JSON map first. Jackson default typing is refused: stored data cannot name a class.
  *
  * <p>Decoding is strict where silence would lie (see {@link StrictEvents}): a property the class does
  * not have fails (a field removed without an upcaster would otherwise be dropped), a missing or null
