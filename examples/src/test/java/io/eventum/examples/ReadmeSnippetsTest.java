@@ -82,13 +82,8 @@ class ReadmeSnippetsTest {
         Set<String> imports = new TreeSet<>();
         for (Path source : sources) {
             List<String> lines = Files.readAllLines(source);
-            boolean first = true;
             for (List<String> region : regions(lines, "// tag::" + tag + "[]", "// end::" + tag + "[]")) {
-                if (!first) {
-                    snippet.add(""); // the README separates regions of one file by a blank line
-                }
                 snippet.addAll(dedent(region));
-                first = false;
             }
             lines.stream().filter(line -> line.startsWith("import ")).forEach(imports::add);
         }
