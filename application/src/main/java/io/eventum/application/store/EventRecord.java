@@ -35,47 +35,27 @@ public record EventRecord(UUID aggregateId, long version, String type, byte[] pa
      *     aggregate id, version and type
      */
     public EventRecord {
-        if (aggregateId == null) {
-            throw new IllegalArgumentException("event record has no aggregate id (version " + version + ", type "
-                    + StoredValues.quote(type) + ")");
+        RecordHeader.EVENT.check(aggregateId, version, type, "payload", payload, timestamp);
+        if (metadata != null && !metadata.isEmpty()) {
+            metadata = copy(metadata, aggregateId, version, type);
+            String metadataProblem = StoredValues.problemWithMetadata(metadata);
+            if (metadataProblem != null) {
+                throw new IllegalArgumentException("the " + RecordHeader.EVENT.where(aggregateId, version, type) + " is refused: "
+                        + metadataProblem);
+            }
+        } else {
+            metadata = Map.of();
         }
-        if (version < 1) {
-            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " has version " + version
-                    + " (type " + StoredValues.quote(type) + "): versions start at 1");
-        }
-        String typeProblem = type == null ? "it is missing" : StoredValues.problemWithName(type);
-        if (typeProblem != null) {
-            throw new IllegalArgumentException("event record for aggregate " + aggregateId + " version " + version
-                    + " has a refused type name " + StoredValues.quote(type) + ": " + typeProblem);
-        }
-        String where = "event record for aggregate " + aggregateId + " version " + version + " (type " + StoredValues.quote(type) + ")";
-        if (payload == null) {
-            throw new IllegalArgumentException("the " + where + " has no payload");
-        }
-        if (timestamp == null) {
-            throw new IllegalArgumentException("the " + where + " has no timestamp");
-        }
-        String timestampProblem = StoredValues.problemWithTimestamp(timestamp);
-        if (timestampProblem != null) {
-            throw new IllegalArgumentException("the " + where + " is refused: " + timestampProblem);
-        }
-        metadata = metadata == null || metadata.isEmpty() ? Map.of() : copy(metadata, where);
-        String metadataProblem = StoredValues.problemWithMetadata(metadata);
-        if (metadataProblem != null) {
-            throw new IllegalArgumentException("the " + where + " is refused: " + metadataProblem);
-        }
-        String payloadProblem = JsonSyntax.problemWithObject(payload);
-        if (payloadProblem != null) {
-            throw new IllegalArgumentException("the payload of the " + where + " is refused: " + payloadProblem);
-        }
+        RecordHeader.EVENT.checkBody(aggregateId, version, type, "payload", payload);
         timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Map<String, String> copy(Map<String, String> metadata, String where) {
+    private static Map<String, String> copy(Map<String, String> metadata, UUID aggregateId, long version, String type) {
         try {
             return Map.copyOf(metadata);
         } catch (NullPointerException nullKeyOrValue) {
-            throw new IllegalArgumentException("the " + where + " has a null metadata key or value");
+            throw new IllegalArgumentException("the " + RecordHeader.EVENT.where(aggregateId, version, type)
+                    + " has a null metadata key or value");
         }
     }
 

@@ -26,32 +26,8 @@ public record SnapshotRecord(UUID aggregateId, long version, String type, byte[]
      *     aggregate id, version and type
      */
     public SnapshotRecord {
-        if (aggregateId == null) {
-            throw new IllegalArgumentException("snapshot has no aggregate id (version " + version + ", type " + StoredValues.quote(type) + ")");
-        }
-        if (version < 1) {
-            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " has version " + version + ": versions start at 1");
-        }
-        String typeProblem = type == null ? "it is missing" : StoredValues.problemWithName(type);
-        if (typeProblem != null) {
-            throw new IllegalArgumentException("snapshot of aggregate " + aggregateId + " version " + version
-                    + " has a refused type name " + StoredValues.quote(type) + ": " + typeProblem);
-        }
-        String where = "snapshot of aggregate " + aggregateId + " version " + version + " (type " + StoredValues.quote(type) + ")";
-        if (state == null) {
-            throw new IllegalArgumentException("the " + where + " has no state");
-        }
-        if (timestamp == null) {
-            throw new IllegalArgumentException("the " + where + " has no timestamp");
-        }
-        String timestampProblem = StoredValues.problemWithTimestamp(timestamp);
-        if (timestampProblem != null) {
-            throw new IllegalArgumentException("the " + where + " is refused: " + timestampProblem);
-        }
-        String problem = JsonSyntax.problemWithObject(state);
-        if (problem != null) {
-            throw new IllegalArgumentException("the state of the " + where + " is refused: " + problem);
-        }
+        RecordHeader.SNAPSHOT.check(aggregateId, version, type, "state", state, timestamp);
+        RecordHeader.SNAPSHOT.checkBody(aggregateId, version, type, "state", state);
         timestamp = timestamp.truncatedTo(ChronoUnit.MICROS);
     }
 

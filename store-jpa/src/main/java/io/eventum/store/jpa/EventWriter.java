@@ -147,8 +147,7 @@ final class EventWriter {
         }
         EventRecord event = events.get(0);
         return "appending event version " + event.version() + " (type " + StoredValues.quote(event.type()) + ") of aggregate "
-                + event.aggregateId() + (tracking == null ? ""
-                : " with tracking record (" + tracking.follower() + ", " + tracking.position() + ")");
+                + event.aggregateId() + withTracking(tracking);
     }
 
     private static void insertTracking(Connection connection, SqlDialect dialect, List<EventRecord> events, Tracking tracking)
@@ -263,7 +262,11 @@ final class EventWriter {
         String what = events.isEmpty() ? "appending no events"
                 : aggregates == 1 ? "appending " + events.size() + " event(s) of aggregate " + events.get(0).aggregateId()
                 : "appending " + events.size() + " events of " + aggregates + " aggregates";
-        return tracking == null ? what : what + " with tracking record (" + tracking.follower() + ", " + tracking.position() + ")";
+        return what + withTracking(tracking);
+    }
+
+    private static String withTracking(Tracking tracking) {
+        return tracking == null ? "" : " with tracking record (" + tracking.follower() + ", " + tracking.position() + ")";
     }
 
     /** Carries a duplicate-key failure of the event batch out of the transaction, to be looked up. */

@@ -4,10 +4,8 @@ import io.eventum.application.store.AggregateQuery;
 import io.eventum.application.store.EventRecord;
 import io.eventum.application.store.EventStoreException;
 import io.eventum.application.store.GlobalQuery;
-import io.eventum.application.store.SnapshotRecord;
 import io.eventum.application.store.StoreUnavailableException;
 import io.eventum.application.store.StoredEvent;
-import io.eventum.application.store.Tracking;
 import io.eventum.store.tck.HeldAppend;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,16 +75,6 @@ class PostgresStandbyTest {
         return name;
     }
 
-    private static ThrowingCallable[] writes(JpaEventStore store, UUID id) {
-        SnapshotRecord snapshot = new SnapshotRecord(id, 2, "Snap", "{\"n\":2}".getBytes(StandardCharsets.UTF_8), Instant.now());
-        return new ThrowingCallable[] {
-            () -> store.append(events(id, 3, 3)),
-            () -> store.append(events(id, 3, 5)),
-            () -> store.append(events(id, 3, 4), new Tracking("projection", 1)),
-            () -> store.append(List.of(), new Tracking("projection", 1)),
-            () -> store.save(snapshot)};
-    }
-
     @Test
     void appends_snapshots_and_tracking_on_the_standby_fail_saying_it_is_a_read_only_replica_and_store_nothing() {
         // given an aggregate written on the primary and replayed by the standby
@@ -99,7 +85,7 @@ class PostgresStandbyTest {
             List<Long> written = primary.append(events(id, 1, 2));
             servers.awaitReplay(REPLICATION_BOUND);
             // when every kind of write runs on the standby, then each fails saying why, in words
-            for (ThrowingCallable write : writes(standby, id)) {
+            for (ThrowingCallable write : ReadOnlyDatabaseTest.writes(standby, id)) {
                 assertThatThrownBy(write).isInstanceOf(EventStoreException.class)
                         .isNotInstanceOf(StoreUnavailableException.class)
                         .hasMessageContaining("the database is read-only: it is a replica")

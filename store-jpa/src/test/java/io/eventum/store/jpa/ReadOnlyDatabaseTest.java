@@ -39,7 +39,8 @@ class ReadOnlyDatabaseTest {
         return JpaEventStore.builder().jdbcUrl(url, database.user(), database.password()).createSchema(createSchema).build();
     }
 
-    private static ThrowingCallable[] writes(JpaEventStore store, UUID id) {
+    /** One of every kind of write a store makes: events, a conflicting batch, tracking with and without events, a snapshot. */
+    static ThrowingCallable[] writes(JpaEventStore store, UUID id) {
         SnapshotRecord snapshot = new SnapshotRecord(id, 2, "Snap", "{\"n\":2}".getBytes(StandardCharsets.UTF_8), Instant.now());
         return new ThrowingCallable[] {
             () -> store.append(events(id, 3, 3)),
